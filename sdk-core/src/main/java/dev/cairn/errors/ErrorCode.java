@@ -1,0 +1,150 @@
+package dev.cairn.errors;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one registry of stable error codes shared by every Cairn module.
+ *
+ * <p>A code's name is its wire form and never changes meaning once released; codes are added, never
+ * renamed or reused. Each code fixes its {@link ErrorFamily}, whether retrying the same request can
+ * succeed, an optional delay before a retry, and a recovery hint for the caller. The table in
+ * {@code spec/errors.md} is generated from this enum and a test keeps the two equal.
+ */
+public enum ErrorCode {
+    // --- Canonical CBOR (spec/cbor.md) ---
+    /** The input ended inside a data item. */
+    CBOR_TRUNCATED(ErrorFamily.MALFORMED_INPUT, "Send the complete encoded item; the input ended inside it."),
+    /** Bytes follow the single top-level data item. */
+    CBOR_TRAILING_BYTES(ErrorFamily.MALFORMED_INPUT, "Send exactly one data item with nothing after it."),
+    /** An integer, length or tag was not encoded in its shortest form. */
+    CBOR_NON_CANONICAL(
+            ErrorFamily.MALFORMED_INPUT, "Encode integers, lengths and tags in their shortest form (RFC 8949 4.2.1)."),
+    /** An indefinite-length string, array or map, or a stray break byte. */
+    CBOR_INDEFINITE_LENGTH(ErrorFamily.MALFORMED_INPUT, "Use definite lengths only; indefinite lengths are not canonical."),
+    /** Additional information 28-30, which RFC 8949 reserves. */
+    CBOR_RESERVED_VALUE(ErrorFamily.MALFORMED_INPUT, "The item uses a reserved encoding; it is not valid CBOR."),
+    /** Map keys are not in ascending order of their encoded bytes. */
+    CBOR_KEY_ORDER(ErrorFamily.MALFORMED_INPUT, "Sort map keys by their encoded bytes (RFC 8949 4.2.1)."),
+    /** The same key appears twice in one map. */
+    CBOR_DUPLICATE_KEY(ErrorFamily.MALFORMED_INPUT, "Remove the repeated map key; each key may appear once."),
+    /** A map key that is neither an integer nor a text string. */
+    CBOR_KEY_TYPE(ErrorFamily.MALFORMED_INPUT, "Use integer or text map keys only."),
+    /** A text string that is not well-formed UTF-8. */
+    CBOR_INVALID_UTF8(ErrorFamily.MALFORMED_INPUT, "Encode text strings as well-formed UTF-8."),
+    /** A floating-point value where no spec allows one. */
+    CBOR_FLOAT_NOT_ALLOWED(ErrorFamily.MALFORMED_INPUT, "Floating-point values are not part of Cairn's CBOR profile."),
+    /** A simple value other than false, true and null. */
+    CBOR_SIMPLE_NOT_ALLOWED(ErrorFamily.MALFORMED_INPUT, "Use only the simple values false, true and null."),
+    /** A tag that the spec of this structure does not allow here. */
+    CBOR_TAG_NOT_ALLOWED(ErrorFamily.MALFORMED_INPUT, "Remove the tag; this structure does not allow it here."),
+    /** An integer outside the signed 64-bit range of Cairn's profile. */
+    CBOR_INT_OUT_OF_RANGE(ErrorFamily.MALFORMED_INPUT, "Keep integers within the signed 64-bit range."),
+    /** The input is longer than the decoder's size limit. */
+    CBOR_TOO_LARGE(ErrorFamily.MALFORMED_INPUT, "Send a smaller item; the decoder's size limit was exceeded."),
+    /** Arrays and maps nest deeper than the decoder's depth limit. */
+    CBOR_TOO_DEEP(ErrorFamily.MALFORMED_INPUT, "Nest arrays and maps less deeply."),
+    /** More data items than the decoder's item-count limit. */
+    CBOR_TOO_MANY_ITEMS(ErrorFamily.MALFORMED_INPUT, "Send fewer data items; the decoder's item limit was exceeded."),
+    /** A byte or text string longer than the decoder's string limit. */
+    CBOR_STRING_TOO_LONG(ErrorFamily.MALFORMED_INPUT, "Send shorter strings; the decoder's string limit was exceeded."),
+    /** A field that the closed structure being decoded does not define. */
+    CBOR_UNKNOWN_FIELD(ErrorFamily.MALFORMED_INPUT, "Remove the field; this structure is closed."),
+    /** A field that the structure being decoded requires is absent. */
+    CBOR_MISSING_FIELD(ErrorFamily.MALFORMED_INPUT, "Add the required field."),
+    /** A data item of another major type than the structure requires. */
+    CBOR_WRONG_TYPE(ErrorFamily.MALFORMED_INPUT, "Encode the field with the type its spec gives."),
+
+    // --- Keys (spec/cose.md, COSE_Key) ---
+    /** Public or private key bytes that do not form a valid key of the stated type. */
+    KEY_INVALID(ErrorFamily.MALFORMED_INPUT, "Supply a valid key: correct length, point on the curve."),
+    /** A key type or curve that Cairn does not support. */
+    KEY_UNSUPPORTED(ErrorFamily.REJECTED, "Use an Ed25519 (OKP) or P-256 (EC2) key."),
+    /** A raw signature that does not verify under the given key. */
+    SIGNATURE_INVALID(ErrorFamily.REJECTED, "The signature does not match the message and key; do not trust the data."),
+
+    // --- COSE_Sign1 (spec/cose.md) ---
+    /** The bytes are CBOR but not a tagged COSE_Sign1 structure. */
+    COSE_STRUCTURE(ErrorFamily.MALFORMED_INPUT, "Send a COSE_Sign1: tag 18 around [protected, unprotected, payload, signature]."),
+    /** A header parameter has the wrong type, or the protected header is not a canonical map. */
+    COSE_HEADER_INVALID(ErrorFamily.MALFORMED_INPUT, "Fix the header parameter's type; protected headers are canonical maps."),
+    /** The protected header carries no algorithm. */
+    COSE_ALG_MISSING(ErrorFamily.MALFORMED_INPUT, "Put the alg parameter (label 1) in the protected header."),
+    /** The algorithm is not in the verifier's allow-list. */
+    COSE_ALG_NOT_ALLOWED(ErrorFamily.REJECTED, "Sign with an algorithm the verifier allows."),
+    /** The algorithm does not match the type of the verification key. */
+    COSE_ALG_KEY_MISMATCH(ErrorFamily.REJECTED, "Verify with a key of the type the alg parameter names."),
+    /** A label appears in both the protected and the unprotected header. */
+    COSE_HEADER_DUPLICATE(ErrorFamily.MALFORMED_INPUT, "Put each header label in one bucket only."),
+    /** The crit parameter is empty, malformed, or names a label absent from the protected header. */
+    COSE_CRIT_INVALID(ErrorFamily.MALFORMED_INPUT, "List only labels present in the protected header in crit."),
+    /** The crit parameter names a header this verifier does not understand. */
+    COSE_UNKNOWN_CRITICAL(ErrorFamily.REJECTED, "Upgrade the verifier, or do not mark this header critical."),
+    /** The kid header names another key than the one verifying. */
+    COSE_KID_MISMATCH(ErrorFamily.REJECTED, "Verify with the key the kid names."),
+    /** A detached payload was expected but the message carries one, or the other way round. */
+    COSE_PAYLOAD_MISMATCH(ErrorFamily.MALFORMED_INPUT, "Supply the detached payload, or expect an attached one."),
+    /** The signature does not verify over the Sig_structure. */
+    COSE_BAD_SIGNATURE(ErrorFamily.REJECTED, "The signature does not match; do not trust the payload."),
+
+    // --- Internal ---
+    /** A cryptographic provider failed in a way valid input cannot cause. */
+    INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),
+    /** Reading or writing storage failed; the operation may succeed later. */
+    INTERNAL_IO(ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry after the delay; check disk space and permissions."),
+    /** An invariant of Cairn's own code was broken. */
+    INTERNAL_BUG(ErrorFamily.INTERNAL, "Report this with the trace: an internal invariant failed.");
+
+    private final ErrorFamily family;
+    private final boolean retryable;
+    private final Duration retryAfter;
+    private final String hint;
+
+    ErrorCode(ErrorFamily family, String hint) {
+        this(family, false, null, hint);
+    }
+
+    ErrorCode(ErrorFamily family, boolean retryable, Duration retryAfter, String hint) {
+        this.family = Objects.requireNonNull(family);
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+        this.hint = Objects.requireNonNull(hint);
+    }
+
+    /**
+     * Returns the family this code belongs to.
+     *
+     * @return the family
+     */
+    public ErrorFamily family() {
+        return family;
+    }
+
+    /**
+     * Whether sending the same request again can succeed.
+     *
+     * @return {@code true} if a retry can succeed
+     */
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /**
+     * The delay a client waits before retrying, where the code fixes one.
+     *
+     * @return the delay, or empty
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * A recovery hint for the caller, in English.
+     *
+     * @return the hint
+     */
+    public String hint() {
+        return hint;
+    }
+}

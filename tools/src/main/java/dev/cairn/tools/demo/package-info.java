@@ -1,0 +1,2 @@
+/** The {@code ./cairn demo} walk-through. */
+package dev.cairn.tools.demo;

@@ -1,0 +1,56 @@
+package dev.cairn.tools.vectors;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.errors.ErrorCode;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The vector files one generation run produces, keyed by path relative to {@code vectors/}.
+ *
+ * <p>Every vector is a JSON object with {@code format}, {@code kind}, {@code name}, {@code
+ * description} and {@code expect} ({@code accept} or {@code reject}); a rejection names the {@code
+ * error} code it must raise. Paths are {@code <kind>/<expect>/<name>.json}.
+ */
+public final class VectorSet {
+    /** Version of the vector file format; a change is explained in vectors/README.md. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final SortedMap<String, ObjectNode> vectors = new TreeMap<>();
+
+    ObjectNode accept(String kind, String name, String description) {
+        return add(kind, "accept", name, description);
+    }
+
+    ObjectNode reject(String kind, String name, String description, ErrorCode error) {
+        ObjectNode node = add(kind, "reject", name, description);
+        node.put("error", error.name());
+        return node;
+    }
+
+    private ObjectNode add(String kind, String expect, String name, String description) {
+        String path = kind + "/" + expect + "/" + name + ".json";
+        if (vectors.containsKey(path)) {
+            throw new IllegalStateException("vector written twice: " + path);
+        }
+        ObjectNode node = VectorJson.object();
+        node.put("format", FORMAT_VERSION);
+        node.put("kind", kind);
+        node.put("name", name);
+        node.put("description", description);
+        node.put("expect", expect);
+        vectors.put(path, node);
+        return node;
+    }
+
+    /**
+     * Renders every vector.
+     *
+     * @return relative path to file bytes, in path order
+     */
+    public SortedMap<String, byte[]> files() {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        vectors.forEach((path, node) -> files.put(path, VectorJson.render(node)));
+        return files;
+    }
+}
