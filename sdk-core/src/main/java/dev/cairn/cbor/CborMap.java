@@ -31,15 +31,34 @@ public final class CborMap implements CborValue {
         CborAccess.registerCanonicalMaps(CborMap::ofCanonical);
     }
 
+    /** Maps up to this size are searched linearly; larger ones build a hash index on first lookup. */
+    private static final int LINEAR_LOOKUP_MAX = 16;
+
     private final List<Entry> entries;
-    private final Map<CborValue, CborValue> index;
+    private volatile Map<CborValue, CborValue> index;
 
     private CborMap(List<Entry> canonicalEntries) {
         this.entries = List.copyOf(canonicalEntries);
-        this.index = new HashMap<>(canonicalEntries.size() * 2);
-        for (Entry entry : canonicalEntries) {
-            index.put(entry.key(), entry.value());
+    }
+
+    private CborValue lookup(CborValue key) {
+        if (entries.size() <= LINEAR_LOOKUP_MAX) {
+            for (Entry entry : entries) {
+                if (entry.key().equals(key)) {
+                    return entry.value();
+                }
+            }
+            return null;
         }
+        Map<CborValue, CborValue> built = index;
+        if (built == null) {
+            built = new HashMap<>(entries.size() * 2);
+            for (Entry entry : entries) {
+                built.put(entry.key(), entry.value());
+            }
+            index = built;
+        }
+        return built.get(key);
     }
 
     /**
@@ -128,7 +147,7 @@ public final class CborMap implements CborValue {
      * @return the value, or empty
      */
     public Optional<CborValue> get(CborValue key) {
-        return Optional.ofNullable(index.get(key));
+        return Optional.ofNullable(lookup(key));
     }
 
     /**
@@ -159,7 +178,7 @@ public final class CborMap implements CborValue {
      * @throws MalformedInputException {@link ErrorCode#CBOR_MISSING_FIELD} if absent
      */
     public CborValue require(CborValue key) {
-        CborValue value = index.get(key);
+        CborValue value = lookup(key);
         if (value == null) {
             throw new MalformedInputException(ErrorCode.CBOR_MISSING_FIELD, "missing field " + key.toDiagnostic());
         }
@@ -227,7 +246,8 @@ public final class CborMap implements CborValue {
         for (Entry entry : entries) {
             if (!allowed.contains(entry.key())) {
                 throw new MalformedInputException(
-                        ErrorCode.CBOR_UNKNOWN_FIELD, "unknown field " + entry.key().toDiagnostic());
+                        ErrorCode.CBOR_UNKNOWN_FIELD,
+                        "unknown field " + entry.key().toDiagnostic());
             }
         }
     }

@@ -8,7 +8,8 @@ package dev.cairn.cbor;
  * floating point, no undefined, no other simple values. Every value has exactly one encoding, given
  * by {@link Cbor#encode(CborValue)}.
  */
-public sealed interface CborValue permits CborInt, CborBytes, CborText, CborArray, CborMap, CborBool, CborNull, CborTag {
+public sealed interface CborValue
+        permits CborInt, CborBytes, CborText, CborArray, CborMap, CborBool, CborNull, CborTag {
     /**
      * Renders the value in CBOR diagnostic notation (RFC 8949 section 8), such as {@code {1: h'00ff'}}.
      *

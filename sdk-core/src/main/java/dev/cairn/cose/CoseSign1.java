@@ -73,8 +73,7 @@ public record CoseSign1(Bytes protectedHeader, CborMap unprotectedHeader, Option
         if (!(array.get(0) instanceof CborBytes prot)
                 || !(array.get(1) instanceof CborMap unprot)
                 || !(array.get(3) instanceof CborBytes sig)) {
-            throw new MalformedInputException(
-                    ErrorCode.COSE_STRUCTURE, "want [bstr, map, bstr / nil, bstr]", 1);
+            throw new MalformedInputException(ErrorCode.COSE_STRUCTURE, "want [bstr, map, bstr / nil, bstr]", 1);
         }
         Optional<Bytes> payload;
         if (array.get(2) instanceof CborBytes attached) {
@@ -96,6 +95,7 @@ public record CoseSign1(Bytes protectedHeader, CborMap unprotectedHeader, Option
         CborValue payloadItem = payload.<CborValue>map(CborBytes::new).orElse(CborNull.NULL);
         return Cbor.encode(new CborTag(
                 TAG,
-                CborArray.of(new CborBytes(protectedHeader), unprotectedHeader, payloadItem, new CborBytes(signature))));
+                CborArray.of(
+                        new CborBytes(protectedHeader), unprotectedHeader, payloadItem, new CborBytes(signature))));
     }
 }

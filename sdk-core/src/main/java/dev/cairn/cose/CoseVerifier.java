@@ -126,7 +126,9 @@ public final class CoseVerifier {
         CoseAlgorithm algorithm = algorithm(prot, unprot);
         if (algorithm.keyType() != key.type()) {
             throw VerificationException.mismatch(
-                    ErrorCode.COSE_ALG_KEY_MISMATCH, algorithm.keyType().name(), key.type().name());
+                    ErrorCode.COSE_ALG_KEY_MISMATCH,
+                    algorithm.keyType().name(),
+                    key.type().name());
         }
         if (checkKid) {
             Optional<CborValue> kid = prot.get(KID).or(() -> unprot.get(KID));
@@ -177,7 +179,8 @@ public final class CoseVerifier {
             throw new MalformedInputException(ErrorCode.COSE_CRIT_INVALID, "crit must be a non-empty array");
         }
         for (CborValue label : labels.items()) {
-            if (!(label instanceof CborInt || label instanceof CborText) || prot.get(label).isEmpty()) {
+            if (!(label instanceof CborInt || label instanceof CborText)
+                    || prot.get(label).isEmpty()) {
                 throw new MalformedInputException(
                         ErrorCode.COSE_CRIT_INVALID, "crit label " + label.toDiagnostic() + " not in protected header");
             }
@@ -215,7 +218,9 @@ public final class CoseVerifier {
                 alg.get() instanceof CborInt id ? CoseAlgorithm.fromId(id.value()) : Optional.empty();
         if (known.isEmpty() || !allowed.contains(known.get())) {
             throw VerificationException.mismatch(
-                    ErrorCode.COSE_ALG_NOT_ALLOWED, allowed.toString(), alg.get().toDiagnostic());
+                    ErrorCode.COSE_ALG_NOT_ALLOWED,
+                    allowed.toString(),
+                    alg.get().toDiagnostic());
         }
         return known.get();
     }

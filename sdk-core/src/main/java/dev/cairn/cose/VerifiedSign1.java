@@ -15,7 +15,8 @@ public final class VerifiedSign1 {
     private final CborMap protectedHeader;
     private final Bytes payload;
 
-    VerifiedSign1(CoseSign1 message, CoseAlgorithm algorithm, VerificationKey key, CborMap protectedHeader, Bytes payload) {
+    VerifiedSign1(
+            CoseSign1 message, CoseAlgorithm algorithm, VerificationKey key, CborMap protectedHeader, Bytes payload) {
         this.message = message;
         this.algorithm = algorithm;
         this.key = key;

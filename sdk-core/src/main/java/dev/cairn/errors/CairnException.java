@@ -16,7 +16,10 @@ public abstract sealed class CairnException extends RuntimeException
         permits MalformedInputException, VerificationException, InternalException {
     private static final long serialVersionUID = 1L;
 
+    /** The stable code of this error. */
     private final ErrorCode code;
+
+    /** Detail fields; not serialized. */
     private final transient Map<String, String> details;
 
     CairnException(ErrorFamily family, ErrorCode code, String message, Map<String, String> details, Throwable cause) {

@@ -22,7 +22,8 @@ public enum ErrorCode {
     CBOR_NON_CANONICAL(
             ErrorFamily.MALFORMED_INPUT, "Encode integers, lengths and tags in their shortest form (RFC 8949 4.2.1)."),
     /** An indefinite-length string, array or map, or a stray break byte. */
-    CBOR_INDEFINITE_LENGTH(ErrorFamily.MALFORMED_INPUT, "Use definite lengths only; indefinite lengths are not canonical."),
+    CBOR_INDEFINITE_LENGTH(
+            ErrorFamily.MALFORMED_INPUT, "Use definite lengths only; indefinite lengths are not canonical."),
     /** Additional information 28-30, which RFC 8949 reserves. */
     CBOR_RESERVED_VALUE(ErrorFamily.MALFORMED_INPUT, "The item uses a reserved encoding; it is not valid CBOR."),
     /** Map keys are not in ascending order of their encoded bytes. */
@@ -66,9 +67,12 @@ public enum ErrorCode {
 
     // --- COSE_Sign1 (spec/cose.md) ---
     /** The bytes are CBOR but not a tagged COSE_Sign1 structure. */
-    COSE_STRUCTURE(ErrorFamily.MALFORMED_INPUT, "Send a COSE_Sign1: tag 18 around [protected, unprotected, payload, signature]."),
+    COSE_STRUCTURE(
+            ErrorFamily.MALFORMED_INPUT,
+            "Send a COSE_Sign1: tag 18 around [protected, unprotected, payload, signature]."),
     /** A header parameter has the wrong type, or the protected header is not a canonical map. */
-    COSE_HEADER_INVALID(ErrorFamily.MALFORMED_INPUT, "Fix the header parameter's type; protected headers are canonical maps."),
+    COSE_HEADER_INVALID(
+            ErrorFamily.MALFORMED_INPUT, "Fix the header parameter's type; protected headers are canonical maps."),
     /** The protected header carries no algorithm. */
     COSE_ALG_MISSING(ErrorFamily.MALFORMED_INPUT, "Put the alg parameter (label 1) in the protected header."),
     /** The algorithm is not in the verifier's allow-list. */
@@ -92,7 +96,11 @@ public enum ErrorCode {
     /** A cryptographic provider failed in a way valid input cannot cause. */
     INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),
     /** Reading or writing storage failed; the operation may succeed later. */
-    INTERNAL_IO(ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry after the delay; check disk space and permissions."),
+    INTERNAL_IO(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(1),
+            "Retry after the delay; check disk space and permissions."),
     /** An invariant of Cairn's own code was broken. */
     INTERNAL_BUG(ErrorFamily.INTERNAL, "Report this with the trace: an internal invariant failed.");
 

@@ -11,6 +11,7 @@ import java.util.OptionalLong;
 public non-sealed class MalformedInputException extends CairnException {
     private static final long serialVersionUID = 1L;
 
+    /** Byte offset where reading failed, or -1. */
     private final long offset;
 
     /**

@@ -40,8 +40,8 @@ public final class SigningKey {
         if (type == KeyType.ED25519) {
             this.ed25519 = new Ed25519PrivateKeyParameters(privateBytes);
             this.p256 = null;
-            this.verificationKey =
-                    VerificationKey.fromEncoded(type, ed25519.generatePublicKey().getEncoded());
+            this.verificationKey = VerificationKey.fromEncoded(
+                    type, ed25519.generatePublicKey().getEncoded());
         } else {
             BigInteger d = new BigInteger(1, privateBytes);
             if (!P256.isValidScalar(d)) {

@@ -47,7 +47,8 @@ public final class VerificationKey {
     private final Ed25519PublicKeyParameters ed25519;
     private final ECPublicKeyParameters p256;
 
-    private VerificationKey(KeyType type, byte[] encoded, Ed25519PublicKeyParameters ed25519, ECPublicKeyParameters p256) {
+    private VerificationKey(
+            KeyType type, byte[] encoded, Ed25519PublicKeyParameters ed25519, ECPublicKeyParameters p256) {
         this.type = type;
         this.encoded = Bytes.copyOf(encoded);
         this.ed25519 = ed25519;
@@ -165,7 +166,8 @@ public final class VerificationKey {
      * @return a map {@code {1: kty, -1: crv, -2: x}} (OKP) or {@code {1: kty, -1: crv, -2: x, -3: y}} (EC2)
      */
     public CborMap toCoseKey() {
-        CborMap.Builder map = CborMap.builder().put(KTY, CborInt.of(type.coseKty())).put(CRV, CborInt.of(type.coseCrv()));
+        CborMap.Builder map =
+                CborMap.builder().put(KTY, CborInt.of(type.coseKty())).put(CRV, CborInt.of(type.coseCrv()));
         if (type == KeyType.P256) {
             map.put(X, new CborBytes(encoded.slice(1, 33))).put(Y, new CborBytes(encoded.slice(33, 65)));
         } else {

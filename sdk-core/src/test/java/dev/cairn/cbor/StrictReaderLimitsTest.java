@@ -47,10 +47,10 @@ class StrictReaderLimitsTest {
     void depthCountsArraysMapsAndTags() {
         CborLimits two = DEFAULT.withMaxDepth(2);
         accepts("818100", two); // 00 at depth 2
-        accepts("81818180", two); // an empty array at depth 2 holds nothing deeper
+        accepts("818180", two); // an empty array at depth 2 holds nothing deeper
         rejects(CBOR_TOO_DEEP, 3, "81818100", two);
         accepts("a100a10000", two); // inner key and value at depth 2
-        rejects(CBOR_TOO_DEEP, 3, "81a10000", DEFAULT.withMaxDepth(1));
+        rejects(CBOR_TOO_DEEP, 2, "81a10000", DEFAULT.withMaxDepth(1));
         CborLimits tag0 = DEFAULT.withMaxDepth(1).withAllowedTags(Set.of(0L));
         accepts("c000", tag0);
         rejects(CBOR_TOO_DEEP, 2, "c0c000", tag0);
@@ -69,7 +69,7 @@ class StrictReaderLimitsTest {
 
     @Test
     void deepInputWithAHugeDepthLimitIsStillTyped() {
-        int depth = 200_000;
+        int depth = 1_000_000;
         byte[] input = new byte[depth + 1];
         Arrays.fill(input, 0, depth, (byte) 0x81);
         CborLimits unbounded = DEFAULT.withMaxDepth(Integer.MAX_VALUE).withMaxItems(Integer.MAX_VALUE);
@@ -96,10 +96,10 @@ class StrictReaderLimitsTest {
         rejects(CBOR_TOO_MANY_ITEMS, 0, "9b7fffffffffffffff");
         rejects(CBOR_TOO_MANY_ITEMS, 0, "bbffffffffffffffff");
         rejects(CBOR_TOO_MANY_ITEMS, 0, "9a00010000");
-        rejects(CBOR_TOO_MANY_ITEMS, 0, "ba00008000");
+        rejects(CBOR_TOO_MANY_ITEMS, 0, "b98000");
         // Within the budget but not within the input: each item takes at least one byte.
-        rejects(CBOR_TRUNCATED, 0, "9a0000ffff00");
-        rejects(CBOR_TRUNCATED, 0, "ba00007fff0000");
+        rejects(CBOR_TRUNCATED, 0, "99ffff00");
+        rejects(CBOR_TRUNCATED, 0, "b97fff0000");
     }
 
     @Test

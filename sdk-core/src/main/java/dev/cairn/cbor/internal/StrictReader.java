@@ -75,8 +75,7 @@ public final class StrictReader {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(limits, "limits");
         if (input.length > limits.maxInputBytes()) {
-            throw Reject.at(
-                    CBOR_TOO_LARGE, 0, input.length + " bytes", "at most " + limits.maxInputBytes() + " bytes");
+            throw Reject.at(CBOR_TOO_LARGE, 0, input.length + " bytes", "at most " + limits.maxInputBytes() + " bytes");
         }
         StrictReader reader = new StrictReader(input, limits);
         CborValue value;
