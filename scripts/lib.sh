@@ -49,7 +49,7 @@ cairn_apt_install() {
 _cairn_javac_major() {
   local v
   command -v javac >/dev/null 2>&1 || { echo 0; return; }
-  v="$(javac -version 2>&1 | awk '{print $2}')"
+  v="$(javac -version 2>&1 | awk '/^javac /{print $2; exit}')"
   v="${v%%.*}"
   [[ "$v" =~ ^[0-9]+$ ]] && echo "$v" || echo 0
 }
@@ -79,13 +79,17 @@ ensure_java_maven() {
     cairn_log "no JDK 17 or newer found (javac $(javac -version 2>&1 || true))"
     return 1
   fi
+  if ! command -v mvn >/dev/null 2>&1; then
+    cairn_log "mvn not found after installing maven"
+    return 1
+  fi
 }
 
 pg_bin_dir() {
   local d best=""
-  for d in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V); do
+  while IFS= read -r d; do
     [[ -x "$d/initdb" && -x "$d/pg_ctl" ]] && best="$d"
-  done
+  done < <(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V)
   [[ -n "$best" ]] || return 1
   printf '%s\n' "$best"
 }

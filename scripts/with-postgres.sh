@@ -69,7 +69,7 @@ stop_child() {
   local pgid="$CHILD_PID" i
   CHILD_PID=""
   if group_alive "$pgid"; then
-    cairn_log "stopping the command (process group $pgid)"
+    cairn_log "stopping what is left of the command (process group $pgid)"
     kill -TERM -- "-$pgid" 2>/dev/null || true
     for ((i = 0; i < 150; i++)); do
       group_alive "$pgid" || break
@@ -111,6 +111,7 @@ cleanup() {
   stop_postgres
 }
 
+# shellcheck disable=SC2317  # invoked from traps
 on_signal() {
   local sig="$1"
   cairn_log "caught SIG$sig: cleaning up"
@@ -123,6 +124,35 @@ trap cleanup EXIT
 trap 'on_signal INT' INT
 trap 'on_signal TERM' TERM
 trap 'on_signal HUP' HUP
+
+# A detached watchdog (own session, no open pipes) for the one case no trap covers: this script
+# killed with SIGKILL. pg_ctl puts the server in a session of its own, so a process-group kill does
+# not reach it either. Once this script is gone, the watchdog stops the server (if still running)
+# and the command's process group and removes the directory; after a normal cleanup it finds
+# nothing to do and exits within ~1 s.
+start_watchdog() {
+  local launcher=()
+  command -v setsid >/dev/null 2>&1 && launcher=(setsid)
+  # shellcheck disable=SC2016  # the script's variables are the watchdog's own arguments
+  "${launcher[@]}" bash -c '
+    parent="$1" tmp="$2" data="$3" bin="$4" root="$5"
+    while kill -0 "$parent" 2>/dev/null; do sleep 1; done
+    [ -d "$tmp" ] || exit 0
+    if [ -f "$tmp/command.pgid" ]; then
+      pgid="$(cat "$tmp/command.pgid")"
+      kill -TERM -- "-$pgid" 2>/dev/null && sleep 5
+      kill -KILL -- "-$pgid" 2>/dev/null
+    fi
+    if [ -f "$data/postmaster.pid" ]; then
+      if [ "$root" = 1 ]; then
+        (cd "$tmp" && runuser -u postgres -- "$bin/pg_ctl" -D "$data" -m immediate -w stop)
+      else
+        (cd "$tmp" && "$bin/pg_ctl" -D "$data" -m immediate -w stop)
+      fi
+    fi
+    rm -rf -- "$tmp"
+  ' cairn-pg-watchdog "$$" "$PG_TMP" "$PG_DATA" "$PG_BIN" "$IS_ROOT" </dev/null >/dev/null 2>&1 &
+}
 
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -156,6 +186,7 @@ if [[ "$IS_ROOT" -eq 1 ]]; then
   fi
 fi
 chmod 700 "$PG_TMP"
+start_watchdog
 
 if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres -E UTF8 --no-locale --no-sync \
     >"$PG_TMP/initdb.log" 2>&1; then
@@ -197,9 +228,10 @@ set -m
 "$@" &
 CHILD_PID=$!
 set +m
+echo "$CHILD_PID" >"$PG_TMP/command.pgid"
 rc=0
 wait "$CHILD_PID" || rc=$?
-CHILD_PID=""
 cairn_log "command exited with code $rc after $(cairn_elapsed "$T1") s: $*"
+# cleanup also stops whatever the command left running in its process group.
 cleanup
 exit "$rc"

@@ -70,14 +70,19 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /**
-     * Parses unpadded base64url (RFC 4648 section 5).
+     * Parses unpadded base64url (RFC 4648 section 5). Only the canonical form is accepted: no
+     * padding, and unused trailing bits zero, so each byte string has exactly one text form.
      *
      * @param base64url the encoded text, without padding
      * @return the decoded bytes
-     * @throws IllegalArgumentException if the text is not valid base64url
+     * @throws IllegalArgumentException if the text is not canonical unpadded base64url
      */
     public static Bytes fromBase64Url(String base64url) {
-        return new Bytes(Base64.getUrlDecoder().decode(base64url));
+        Bytes decoded = new Bytes(Base64.getUrlDecoder().decode(base64url));
+        if (!decoded.toBase64Url().equals(base64url)) {
+            throw new IllegalArgumentException("not canonical unpadded base64url");
+        }
+        return decoded;
     }
 
     /**

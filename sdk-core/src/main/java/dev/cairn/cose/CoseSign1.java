@@ -9,6 +9,7 @@ import dev.cairn.cbor.CborMap;
 import dev.cairn.cbor.CborNull;
 import dev.cairn.cbor.CborTag;
 import dev.cairn.cbor.CborValue;
+import dev.cairn.cbor.internal.StrictReader;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import java.util.Objects;
@@ -59,14 +60,7 @@ public record CoseSign1(Bytes protectedHeader, CborMap unprotectedHeader, Option
         if (encoded.length == 0 || (encoded[0] & 0xff) != 0xd2) {
             throw new MalformedInputException(ErrorCode.COSE_STRUCTURE, "want tag 18 (0xd2) first", 0);
         }
-        CborValue body;
-        try {
-            body = Cbor.decode(java.util.Arrays.copyOfRange(encoded, 1, encoded.length), limits);
-        } catch (MalformedInputException e) {
-            long offset = e.offset().orElse(-1);
-            throw new MalformedInputException(
-                    e.code(), e.getMessage(), offset < 0 ? -1 : offset + 1, java.util.Map.of(), e);
-        }
+        CborValue body = StrictReader.decode(encoded, 1, limits);
         if (!(body instanceof CborArray array) || array.size() != 4) {
             throw new MalformedInputException(ErrorCode.COSE_STRUCTURE, "want an array of 4 items after tag 18", 1);
         }

@@ -47,7 +47,10 @@ public final class CoseVerifier {
     private final CborLimits limits;
 
     private CoseVerifier(Builder builder) {
-        this.key = Objects.requireNonNull(builder.key, "key must be set");
+        if (builder.key == null) {
+            throw new IllegalStateException("key must be set");
+        }
+        this.key = builder.key;
         if (builder.allowed.isEmpty()) {
             throw new IllegalStateException("allowAlgorithms must name at least one algorithm");
         }

@@ -100,6 +100,9 @@ public final class VerificationKey {
      */
     public static VerificationKey fromCoseKey(CborMap coseKey) {
         long kty = coseKey.requireInt(1);
+        if (Arrays.stream(KeyType.values()).noneMatch(t -> t.coseKty() == kty)) {
+            throw new VerificationException(ErrorCode.KEY_UNSUPPORTED, "kty " + kty + ", want OKP (1) or EC2 (2)");
+        }
         long crv = coseKey.requireInt(-1);
         KeyType type = Arrays.stream(KeyType.values())
                 .filter(t -> t.coseKty() == kty && t.coseCrv() == crv)

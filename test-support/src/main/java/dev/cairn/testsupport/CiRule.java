@@ -30,6 +30,10 @@ final class CiRule {
      * @throws AssertionFailedError on CI
      */
     static void abortOrFail(TestDatabase kind, String problem, Map<String, String> env, Throwable cause) {
+        problem = problem.strip();
+        while (problem.endsWith(".")) {
+            problem = problem.substring(0, problem.length() - 1);
+        }
         if (isCi(env)) {
             throw new AssertionFailedError(
                     "CI=true, so the " + kind.id() + " tests must run, but " + problem + ". " + HOW_TO_RUN, cause);

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
  * A fresh database for one test class: a {@link DataSource} and what it points at.
  *
  * <p>{@link #close()} drops the PostgreSQL database (terminating connections still open) or shuts
- * H2 down and deletes its directory. With {@link CairnDatabases} that happens after the class; a
+ * H2 down and deletes its directory. With {@link CairnDatabase} that happens after the class; a
  * {@code TestDataSource} made with {@link TestDatabases#create(TestDatabase, String)} is closed by its
  * owner.
  */

@@ -13,15 +13,19 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Creates fresh test databases without JUnit's help, e.g. for a test that needs two at once. Most
- * tests use {@link CairnDatabases} instead.
+ * tests use {@link CairnDatabase} instead.
  *
  * <pre>{@code
  * try (TestDataSource db = TestDatabases.create(TestDatabase.H2_FILE, "replay")) {
@@ -45,6 +49,16 @@ public final class TestDatabases {
 
     private static final int MAX_LABEL_LENGTH = 40;
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Databases not closed yet. When the JVM is stopped early (Ctrl-C, SIGTERM from a build that is
+     * being cancelled), JUnit's after-all callbacks never run: a shutdown hook removes these instead.
+     */
+    private static final Set<TestDataSource> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::closeAllOpen, "cairn-test-databases-cleanup"));
+    }
 
     private TestDatabases() {}
 
@@ -80,6 +94,39 @@ public final class TestDatabases {
             case H2_FILE -> createH2File(label);
             case POSTGRESQL -> createPostgres(label, env);
         };
+    }
+
+    /** Registers a new database for the shutdown hook; its cleanup unregisters it. */
+    private static TestDataSource track(
+            TestDatabase kind,
+            DataSource dataSource,
+            String url,
+            String user,
+            String name,
+            Path dir,
+            TestDataSource.Cleanup cleanup) {
+        TestDataSource[] self = new TestDataSource[1];
+        self[0] = new TestDataSource(kind, dataSource, url, user, name, dir, () -> {
+            OPEN.remove(self[0]);
+            cleanup.run();
+        });
+        OPEN.add(self[0]);
+        return self[0];
+    }
+
+    /** Whether the shutdown hook would still remove {@code db}. */
+    static boolean isTracked(TestDataSource db) {
+        return OPEN.contains(db);
+    }
+
+    private static void closeAllOpen() {
+        for (TestDataSource db : List.copyOf(OPEN)) {
+            try {
+                db.close();
+            } catch (RuntimeException e) {
+                System.err.println("[cairn-test-support] could not remove " + db + " at shutdown: " + e);
+            }
+        }
     }
 
     /**
@@ -120,13 +167,14 @@ public final class TestDatabases {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a temporary directory for H2", e);
         }
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db");
+        // No trace file: H2 writes one when a closed connection is used, which would bring the
+        // deleted directory back; the exception still reaches the caller.
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("db") + ";TRACE_LEVEL_FILE=0";
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(url);
         ds.setUser("sa");
         ds.setPassword("");
-        return new TestDataSource(
-                TestDatabase.H2_FILE, ds, url, "sa", dir.getFileName().toString(), dir, () -> removeH2(ds, dir));
+        return track(TestDatabase.H2_FILE, ds, url, "sa", dir.getFileName().toString(), dir, () -> removeH2(ds, dir));
     }
 
     private static void removeH2(JdbcDataSource ds, Path dir) throws IOException, SQLException {
@@ -159,8 +207,7 @@ public final class TestDatabases {
             throw new IllegalStateException("could not create database " + name + " with " + pg, e);
         }
         PGSimpleDataSource ds = pg.dataSourceFor(name);
-        return new TestDataSource(
-                TestDatabase.POSTGRESQL, ds, ds.getUrl(), pg.user(), name, null, () -> dropPostgres(admin, name));
+        return track(TestDatabase.POSTGRESQL, ds, ds.getUrl(), pg.user(), name, null, () -> dropPostgres(admin, name));
     }
 
     private static void dropPostgres(PGSimpleDataSource admin, String name) throws SQLException {

@@ -94,6 +94,7 @@ class CiRuleTest {
     void h2NeedsNoEnvironmentEvenOnCi() {
         try (TestDataSource db = TestDatabases.create(TestDatabase.H2_FILE, "x", CI)) {
             assertTrue(db.directory().isPresent());
+            assertTrue(db.jdbcUrl().startsWith("jdbc:h2:file:"), db.jdbcUrl());
         }
     }
 }

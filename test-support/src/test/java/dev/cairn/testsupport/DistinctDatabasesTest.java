@@ -15,15 +15,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * Runs two fixture classes through JUnit (as a build would) and checks that each class run got a
- * database of its own, shared by its tests and its {@code @Nested} classes, and removed afterwards.
+ * Runs fixture test classes through JUnit (as the build does) and checks that each class got a
+ * database of its own, shared by its tests and its {@code @Nested} class, and removed afterwards.
  */
 class DistinctDatabasesTest {
 
@@ -32,107 +31,99 @@ class DistinctDatabasesTest {
 
     static final List<Seen> SEEN = Collections.synchronizedList(new ArrayList<>());
 
-    private static EngineExecutionResults results;
-
-    @BeforeAll
-    static void runTheFixtures() {
+    @BeforeEach
+    void forget() {
         SEEN.clear();
-        results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(FirstFixture.class), selectClass(SecondFixture.class))
-                .execute();
     }
 
     @Test
-    void eachH2ClassRunGetsItsOwnDirectoryWhichIsDeletedAfterwards() {
-        assertFreshPerClass(TestDatabase.H2_FILE);
-        for (Seen seen : seen(TestDatabase.H2_FILE)) {
-            assertFalse(Files.exists(seen.directory()), seen.directory() + " still exists");
+    void eachH2ClassGetsItsOwnDirectoryWhichIsDeletedAfterwards() {
+        List<Seen> seen = runFixtures(FirstH2.class, SecondH2.class);
+        assertOneDatabasePerClass(seen);
+        for (Seen s : seen) {
+            assertFalse(Files.exists(s.directory()), s.directory() + " still exists");
         }
     }
 
     @Test
-    void eachPostgresClassRunGetsItsOwnDatabaseWhichIsDroppedAfterwards() throws SQLException {
-        PgSettings.require(System.getenv()); // skips, or fails on CI, without a server
-        assertFreshPerClass(TestDatabase.POSTGRESQL);
-        for (Seen seen : seen(TestDatabase.POSTGRESQL)) {
-            assertFalse(TestDatabasesTest.PgCatalog.databaseExists(seen.name()), seen.name() + " still exists");
+    void eachPostgresClassGetsItsOwnDatabaseWhichIsDroppedAfterwards() throws SQLException {
+        PgSettings.require(System.getenv()); // skips, or fails with CI=true, without a server
+        List<Seen> seen = runFixtures(FirstPostgres.class, SecondPostgres.class);
+        assertOneDatabasePerClass(seen);
+        for (Seen s : seen) {
+            assertFalse(TestDatabasesTest.PgCatalog.databaseExists(s.name()), s.name() + " still exists");
         }
     }
 
-    private static void assertFreshPerClass(TestDatabase kind) {
-        results.containerEvents().failed().stream().forEach(e -> System.err.println("fixture failure: " + e));
-        results.testEvents().failed().stream().forEach(e -> System.err.println("fixture failure: " + e));
-        List<Seen> seen = seen(kind);
-        // FirstFixture: 2 tests + 1 nested test; SecondFixture: 1 test.
-        assertEquals(4, seen.size(), () -> "fixture tests on " + kind + ": " + seen);
+    private static List<Seen> runFixtures(Class<?> first, Class<?> second) {
+        EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(first), selectClass(second))
+                .execute()
+                .allEvents()
+                .assertStatistics(stats -> stats.failed(0).aborted(0).skipped(0))
+                .assertThatEvents();
+        synchronized (SEEN) {
+            return new ArrayList<>(SEEN);
+        }
+    }
+
+    private static void assertOneDatabasePerClass(List<Seen> seen) {
+        // Each fixture class: two tests and one @Nested test.
+        assertEquals(6, seen.size(), seen::toString);
         Map<String, List<Seen>> byFixture = seen.stream().collect(Collectors.groupingBy(Seen::fixture));
         assertEquals(2, byFixture.size(), byFixture::toString);
+        List<String> urls = new ArrayList<>();
         for (List<Seen> sameClass : byFixture.values()) {
-            assertEquals(1, sameClass.stream().map(Seen::jdbcUrl).distinct().count(), "one database per class run");
+            assertEquals(3, sameClass.size());
+            assertEquals(1, sameClass.stream().map(Seen::jdbcUrl).distinct().count(), "one database per class");
+            urls.add(sameClass.get(0).jdbcUrl());
         }
-        String first = byFixture.get("FirstFixture").get(0).jdbcUrl();
-        String second = byFixture.get("SecondFixture").get(0).jdbcUrl();
-        assertNotEquals(first, second, "two classes, two databases");
-        assertEquals(
-                0,
-                results.testEvents().failed().count()
-                        + results.containerEvents().failed().count()
-                        - otherKindFailures(kind));
+        assertNotEquals(urls.get(0), urls.get(1), "two classes, two databases");
     }
 
-    /** Failures of the other kind's runs (e.g. PostgreSQL with CI=true and no server) are not ours. */
-    private static long otherKindFailures(TestDatabase kind) {
-        String other = "[" + (kind == TestDatabase.H2_FILE ? TestDatabase.POSTGRESQL : TestDatabase.H2_FILE).id() + "]";
-        return results.containerEvents().failed().stream()
-                        .filter(e -> e.getTestDescriptor().getDisplayName().equals(other))
-                        .count()
-                + results.testEvents().failed().stream()
-                        .filter(e ->
-                                e.getTestDescriptor().getUniqueId().toString().contains(other))
-                        .count();
-    }
-
-    private static List<Seen> seen(TestDatabase kind) {
-        synchronized (SEEN) {
-            return SEEN.stream().filter(s -> s.kind() == kind).collect(Collectors.toList());
+    /** The fixture suite: records the database each test is given. */
+    abstract static class Fixture {
+        void record(TestDataSource db) throws SQLException {
+            try (Connection c = db.getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS marker (fixture TEXT)");
+            }
+            SEEN.add(new Seen(
+                    getClass().getSimpleName(),
+                    db.kind(),
+                    db.jdbcUrl(),
+                    db.name(),
+                    db.directory().orElse(null)));
         }
-    }
 
-    static void record(String fixture, TestDataSource db) throws SQLException {
-        try (Connection c = db.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS marker (fixture TEXT)");
-        }
-        SEEN.add(new Seen(
-                fixture, db.kind(), db.jdbcUrl(), db.name(), db.directory().orElse(null)));
-    }
-
-    @CairnDatabases
-    static class FirstFixture {
         @Test
         void one(TestDataSource db) throws SQLException {
-            record("FirstFixture", db);
+            record(db);
         }
 
         @Test
         void two(TestDataSource db) throws SQLException {
-            record("FirstFixture", db);
+            record(db);
         }
 
         @Nested
         class Inner {
             @Test
             void nested(TestDataSource db) throws SQLException {
-                record("FirstFixture", db);
+                record(db);
             }
         }
     }
 
-    @CairnDatabases
-    static class SecondFixture {
-        @Test
-        void one(TestDataSource db) throws SQLException {
-            record("SecondFixture", db);
-        }
-    }
+    @CairnDatabase(TestDatabase.H2_FILE)
+    static class FirstH2 extends Fixture {}
+
+    @CairnDatabase(TestDatabase.H2_FILE)
+    static class SecondH2 extends Fixture {}
+
+    @CairnDatabase(TestDatabase.POSTGRESQL)
+    static class FirstPostgres extends Fixture {}
+
+    @CairnDatabase(TestDatabase.POSTGRESQL)
+    static class SecondPostgres extends Fixture {}
 }

@@ -38,6 +38,7 @@ class TestDatabasesTest {
     void closingH2DeletesItsDirectoryEvenWithAConnectionLeftOpen() throws SQLException {
         TestDataSource db = TestDatabases.create(TestDatabase.H2_FILE, "Leaky");
         Path dir = db.directory().orElseThrow();
+        assertTrue(TestDatabases.isTracked(db), "removed by the shutdown hook if the JVM is stopped early");
         Connection leaked = db.getConnection();
         try (Statement s = leaked.createStatement()) {
             s.execute("CREATE TABLE t (x TEXT)");
@@ -46,8 +47,10 @@ class TestDatabasesTest {
 
         db.close();
         assertTrue(db.isClosed());
+        assertFalse(TestDatabases.isTracked(db));
         assertFalse(Files.exists(dir), dir + " is gone");
         assertThrows(SQLException.class, () -> leaked.createStatement().execute("SELECT 1"));
+        assertFalse(Files.exists(dir), "using the dead connection does not bring " + dir + " back");
         db.close(); // idempotent
     }
 

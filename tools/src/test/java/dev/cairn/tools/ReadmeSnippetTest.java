@@ -46,16 +46,27 @@ class ReadmeSnippetTest {
         }
     }
 
-    private static void compileAndRun(Path dir, String name, String source) throws IOException, ReflectiveOperationException {
+    private static void compileAndRun(Path dir, String name, String source)
+            throws IOException, ReflectiveOperationException {
         Path file = dir.resolve(name + ".java");
         Files.writeString(file, source, StandardCharsets.UTF_8);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "tests need a JDK");
         int status = javac.run(
-                null, null, null, "-proc:none", "-cp", System.getProperty("java.class.path"), "-d", dir.toString(), file.toString());
+                null,
+                null,
+                null,
+                "-proc:none",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-d",
+                dir.toString(),
+                file.toString());
         assertEquals(0, status, "README snippet " + name + " does not compile:\n" + source);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeSnippetTest.class.getClassLoader())) {
-            Runnable snippet = (Runnable) loader.loadClass(name).getDeclaredConstructor().newInstance();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {dir.toUri().toURL()}, ReadmeSnippetTest.class.getClassLoader())) {
+            Runnable snippet =
+                    (Runnable) loader.loadClass(name).getDeclaredConstructor().newInstance();
             snippet.run();
         }
     }

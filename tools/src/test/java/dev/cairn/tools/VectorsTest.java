@@ -47,8 +47,16 @@ class VectorsTest {
         CheckReport report = Vectors.check(Vectors.read(ROOT.resolve("vectors")));
         assertFalse(report.results().isEmpty(), "no vectors found under " + ROOT.resolve("vectors"));
         assertEquals(List.of(), report.failures(), report.summary());
-        assertTrue(report.counts().keySet().containsAll(List.of(
-                "cbor/accept", "cbor/reject", "cose/accept", "cose/reject", "hash/accept", "key/accept", "key/reject")));
+        assertTrue(report.counts()
+                .keySet()
+                .containsAll(List.of(
+                        "cbor/accept",
+                        "cbor/reject",
+                        "cose/accept",
+                        "cose/reject",
+                        "hash/accept",
+                        "key/accept",
+                        "key/reject")));
     }
 
     @Test
@@ -59,6 +67,8 @@ class VectorsTest {
         String tampered = text.replace("\"expect\" : \"accept\"", "\"expect\" : \"reject\"");
         files.put(path, tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         CheckReport report = Vectors.check(files);
-        assertEquals(List.of(path), report.failures().stream().map(CheckReport.Result::path).toList());
+        assertEquals(
+                List.of(path),
+                report.failures().stream().map(CheckReport.Result::path).toList());
     }
 }

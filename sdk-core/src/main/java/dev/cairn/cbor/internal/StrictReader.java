@@ -72,12 +72,28 @@ public final class StrictReader {
      * @throws MalformedInputException with a {@code CBOR_*} code and the offset of the offending item
      */
     public static CborValue decode(byte[] input, CborLimits limits) {
+        return decode(input, 0, limits);
+    }
+
+    /**
+     * Decodes one canonical data item that fills {@code input} from {@code from} to its end. Offsets
+     * in errors count from the start of {@code input}; the size limit applies to the whole array.
+     *
+     * @param input the bytes; those before {@code from} belong to an enclosing structure
+     * @param from where the data item starts
+     * @param limits the bounds to enforce
+     * @return the value
+     * @throws MalformedInputException with a {@code CBOR_*} code and the offset of the offending item
+     */
+    public static CborValue decode(byte[] input, int from, CborLimits limits) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(limits, "limits");
+        Objects.checkIndex(from, input.length + 1);
         if (input.length > limits.maxInputBytes()) {
             throw Reject.at(CBOR_TOO_LARGE, 0, input.length + " bytes", "at most " + limits.maxInputBytes() + " bytes");
         }
         StrictReader reader = new StrictReader(input, limits);
+        reader.pos = from;
         CborValue value;
         try {
             value = reader.item(0);

@@ -71,17 +71,21 @@ public final class Demo {
                 .build();
         byte[] encoded = Cbor.encode(statement);
         out.println("  diagnostic  " + statement.toDiagnostic());
-        out.println("  encoded     " + encoded.length + " bytes: " + Bytes.copyOf(encoded).toHex());
+        out.println("  encoded     " + encoded.length + " bytes: "
+                + Bytes.copyOf(encoded).toHex());
         out.println("  keys come out sorted by their encoded bytes: 1, 2, 3, 4, then the text keys");
         out.println("  (3 holds 32 random bytes standing in for a request digest)");
         boolean roundTrip = Arrays.equals(Cbor.encode(Cbor.decode(encoded)), encoded);
         out.println("  strict decode + re-encode gives the same bytes: " + roundTrip);
 
         heading("Sign it as COSE_Sign1 (RFC 9052, EdDSA)");
-        CoseSign1 message = CoseSigner.builder(key).contentType("application/cbor").build().sign(encoded);
+        CoseSign1 message =
+                CoseSigner.builder(key).contentType("application/cbor").build().sign(encoded);
         byte[] wire = message.encode();
         out.println("  message     " + wire.length + " bytes, tag 18, protected header "
-                + Cbor.decode(message.protectedHeader().toByteArray()).toDiagnostic().replace(key.verificationKey().kid().toHex(), "<kid>"));
+                + Cbor.decode(message.protectedHeader().toByteArray())
+                        .toDiagnostic()
+                        .replace(key.verificationKey().kid().toHex(), "<kid>"));
         out.println("  signature   " + message.signature().toHex());
 
         heading("Verify it (alg allow-list: EdDSA; kid must be the key's)");
@@ -91,7 +95,8 @@ public final class Demo {
                 .build();
         VerifiedSign1 verified = verifier.verify(wire);
         boolean samePayload = Arrays.equals(verified.payload().toByteArray(), encoded);
-        out.println("  verified: " + verified.algorithm() + " by " + verified.key() + ", payload intact: " + samePayload);
+        out.println(
+                "  verified: " + verified.algorithm() + " by " + verified.key() + ", payload intact: " + samePayload);
 
         heading("Change one bit and watch it fail");
         boolean rejected = true;
@@ -104,7 +109,8 @@ public final class Demo {
             rejected = false;
             out.println("  the integer 1 written as 18 01 was accepted: WRONG");
         } catch (CairnException e) {
-            out.println("  the integer 1 written as 18 01 (not shortest) -> " + e.code() + " (" + e.code().family() + ")");
+            out.println("  the integer 1 written as 18 01 (not shortest) -> " + e.code() + " ("
+                    + e.code().family() + ")");
         }
 
         heading("Check the golden vectors in vectors/");
@@ -112,9 +118,14 @@ public final class Demo {
         out.println("  " + report.summary());
         report.failures().forEach(f -> out.println("  FAILED " + f.path() + ": " + f.failure()));
 
-        boolean ok = roundTrip && samePayload && rejected && report.failures().isEmpty() && !report.results().isEmpty();
+        boolean ok = roundTrip
+                && samePayload
+                && rejected
+                && report.failures().isEmpty()
+                && !report.results().isEmpty();
         out.println();
-        out.println(ok ? "Demo finished: every step behaved as specified." : "Demo finished with failures (see above).");
+        out.println(
+                ok ? "Demo finished: every step behaved as specified." : "Demo finished with failures (see above).");
         return ok ? 0 : 1;
     }
 
@@ -124,8 +135,8 @@ public final class Demo {
             out.println("  flipped " + what + ": ACCEPTED (this is a bug)");
             return false;
         } catch (CairnException e) {
-            out.println("  flipped " + what + " -> " + e.code() + " (" + e.code().family() + ", retryable="
-                    + e.retryable() + ")");
+            out.println("  flipped " + what + " -> " + e.code() + " ("
+                    + e.code().family() + ", retryable=" + e.retryable() + ")");
             out.println("      hint: " + e.code().hint());
             return true;
         }

@@ -66,7 +66,7 @@ public record CheckReport(List<Result> results) {
         String perKind = counts().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
-        return results.size() + " vectors checked (" + perKind + "): " + (results.size() - failures().size())
-                + " held, " + failures().size() + " failed";
+        return results.size() + " vectors checked (" + perKind + "): "
+                + (results.size() - failures().size()) + " held, " + failures().size() + " failed";
     }
 }

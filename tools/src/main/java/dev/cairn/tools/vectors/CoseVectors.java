@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 final class CoseVectors {
     private static final HexFormat HEX = HexFormat.of();
-    private static final byte[] PAYLOAD = "{\"action\":\"node.enroll\",\"node\":\"n-7\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PAYLOAD =
+            "{\"action\":\"node.enroll\",\"node\":\"n-7\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] AAD = "cairn/demo/context".getBytes(StandardCharsets.US_ASCII);
 
     private CoseVectors() {}
@@ -43,58 +44,208 @@ final class CoseVectors {
         CoseSigner p256Signer = CoseSigner.builder(p256).build();
 
         accept(set, "ed25519-attached", "EdDSA, attached payload", ed, edSigner.sign(PAYLOAD), null, new byte[0]);
-        accept(set, "ed25519-detached", "EdDSA, detached payload", ed, edSigner.signDetached(PAYLOAD), PAYLOAD, new byte[0]);
-        accept(set, "ed25519-external-aad", "EdDSA, attached payload, external AAD", ed, edSigner.sign(PAYLOAD, AAD), null, AAD);
-        accept(set, "ed25519-empty-payload", "EdDSA, empty attached payload", ed, edSigner.sign(new byte[0]), null, new byte[0]);
-        CoseSigner typed = CoseSigner.builder(ed).contentType("application/json").build();
-        accept(set, "ed25519-content-type", "EdDSA with a protected content type", ed, typed.sign(PAYLOAD), null, new byte[0]);
-        accept(set, "es256-attached", "ES256 (RFC 6979 nonce), attached payload", p256, p256Signer.sign(PAYLOAD), null, new byte[0]);
-        accept(set, "es256-detached-aad", "ES256, detached payload, external AAD", p256, p256Signer.signDetached(PAYLOAD, AAD), PAYLOAD, AAD);
+        accept(
+                set,
+                "ed25519-detached",
+                "EdDSA, detached payload",
+                ed,
+                edSigner.signDetached(PAYLOAD),
+                PAYLOAD,
+                new byte[0]);
+        accept(
+                set,
+                "ed25519-external-aad",
+                "EdDSA, attached payload, external AAD",
+                ed,
+                edSigner.sign(PAYLOAD, AAD),
+                null,
+                AAD);
+        accept(
+                set,
+                "ed25519-empty-payload",
+                "EdDSA, empty attached payload",
+                ed,
+                edSigner.sign(new byte[0]),
+                null,
+                new byte[0]);
+        CoseSigner typed =
+                CoseSigner.builder(ed).contentType("application/json").build();
+        accept(
+                set,
+                "ed25519-content-type",
+                "EdDSA with a protected content type",
+                ed,
+                typed.sign(PAYLOAD),
+                null,
+                new byte[0]);
+        accept(
+                set,
+                "es256-attached",
+                "ES256 (RFC 6979 nonce), attached payload",
+                p256,
+                p256Signer.sign(PAYLOAD),
+                null,
+                new byte[0]);
+        accept(
+                set,
+                "es256-detached-aad",
+                "ES256, detached payload, external AAD",
+                p256,
+                p256Signer.signDetached(PAYLOAD, AAD),
+                PAYLOAD,
+                AAD);
 
         byte[] base = edSigner.sign(PAYLOAD).encode();
         Rules rules = new Rules(ed, List.of(CoseAlgorithm.EDDSA), false, List.of(), new byte[0], null);
-        reject(set, "flipped-sig-bit", "last bit of the signature flipped", flip(base, base.length - 1), rules, ErrorCode.COSE_BAD_SIGNATURE);
+        reject(
+                set,
+                "flipped-sig-bit",
+                "last bit of the signature flipped",
+                flip(base, base.length - 1),
+                rules,
+                ErrorCode.COSE_BAD_SIGNATURE);
         int payloadAt = indexOf(base, PAYLOAD);
-        reject(set, "flipped-payload-bit", "one bit of the payload flipped", flip(base, payloadAt), rules, ErrorCode.COSE_BAD_SIGNATURE);
-        reject(set, "truncated", "last byte removed", Arrays.copyOf(base, base.length - 1), rules, ErrorCode.CBOR_TRUNCATED);
-        reject(set, "untagged", "the same message without tag 18", Arrays.copyOfRange(base, 1, base.length), rules, ErrorCode.COSE_STRUCTURE);
-        reject(set, "wrong-external-aad", "signed with external AAD, verified without", edSigner.sign(PAYLOAD, AAD).encode(), rules, ErrorCode.COSE_BAD_SIGNATURE);
-        reject(set, "detached-verified-attached", "a detached message verified as attached", edSigner.signDetached(PAYLOAD).encode(), rules, ErrorCode.COSE_PAYLOAD_MISMATCH);
+        reject(
+                set,
+                "flipped-payload-bit",
+                "one bit of the payload flipped",
+                flip(base, payloadAt),
+                rules,
+                ErrorCode.COSE_BAD_SIGNATURE);
+        reject(
+                set,
+                "truncated",
+                "last byte removed",
+                Arrays.copyOf(base, base.length - 1),
+                rules,
+                ErrorCode.CBOR_TRUNCATED);
+        reject(
+                set,
+                "untagged",
+                "the same message without tag 18",
+                Arrays.copyOfRange(base, 1, base.length),
+                rules,
+                ErrorCode.COSE_STRUCTURE);
+        reject(
+                set,
+                "wrong-external-aad",
+                "signed with external AAD, verified without",
+                edSigner.sign(PAYLOAD, AAD).encode(),
+                rules,
+                ErrorCode.COSE_BAD_SIGNATURE);
+        reject(
+                set,
+                "detached-verified-attached",
+                "a detached message verified as attached",
+                edSigner.signDetached(PAYLOAD).encode(),
+                rules,
+                ErrorCode.COSE_PAYLOAD_MISMATCH);
         Rules withPayload = new Rules(ed, List.of(CoseAlgorithm.EDDSA), false, List.of(), new byte[0], PAYLOAD);
-        reject(set, "attached-verified-detached", "an attached message verified as detached", base, withPayload, ErrorCode.COSE_PAYLOAD_MISMATCH);
+        reject(
+                set,
+                "attached-verified-detached",
+                "an attached message verified as detached",
+                base,
+                withPayload,
+                ErrorCode.COSE_PAYLOAD_MISMATCH);
         Rules edOnly = new Rules(p256, List.of(CoseAlgorithm.EDDSA), false, List.of(), new byte[0], null);
-        reject(set, "alg-not-allowed", "ES256 message, verifier allows EdDSA only", p256Signer.sign(PAYLOAD).encode(), edOnly, ErrorCode.COSE_ALG_NOT_ALLOWED);
-        Rules both = new Rules(p256, List.of(CoseAlgorithm.EDDSA, CoseAlgorithm.ES256), false, List.of(), new byte[0], null);
-        reject(set, "alg-key-mismatch", "EdDSA message checked with a P-256 key", base, both, ErrorCode.COSE_ALG_KEY_MISMATCH);
+        reject(
+                set,
+                "alg-not-allowed",
+                "ES256 message, verifier allows EdDSA only",
+                p256Signer.sign(PAYLOAD).encode(),
+                edOnly,
+                ErrorCode.COSE_ALG_NOT_ALLOWED);
+        Rules both =
+                new Rules(p256, List.of(CoseAlgorithm.EDDSA, CoseAlgorithm.ES256), false, List.of(), new byte[0], null);
+        reject(
+                set,
+                "alg-key-mismatch",
+                "EdDSA message checked with a P-256 key",
+                base,
+                both,
+                ErrorCode.COSE_ALG_KEY_MISMATCH);
         Rules otherKey = new Rules(ed2, List.of(CoseAlgorithm.EDDSA), false, List.of(), new byte[0], null);
-        reject(set, "kid-mismatch", "signed by key 1, verified with key 2", base, otherKey, ErrorCode.COSE_KID_MISMATCH);
+        reject(
+                set,
+                "kid-mismatch",
+                "signed by key 1, verified with key 2",
+                base,
+                otherKey,
+                ErrorCode.COSE_KID_MISMATCH);
         Rules otherKeyNoKid = new Rules(ed2, List.of(CoseAlgorithm.EDDSA), true, List.of(), new byte[0], null);
-        reject(set, "wrong-key-kid-ignored", "signed by key 1, verified with key 2 and the kid ignored", base, otherKeyNoKid, ErrorCode.COSE_BAD_SIGNATURE);
+        reject(
+                set,
+                "wrong-key-kid-ignored",
+                "signed by key 1, verified with key 2 and the kid ignored",
+                base,
+                otherKeyNoKid,
+                ErrorCode.COSE_BAD_SIGNATURE);
 
         CborBytes kid = new CborBytes(ed.verificationKey().kid());
         CborMap kidOnly = CborMap.builder().put(4, kid).build();
         CborMap algUnprotected = CborMap.builder().put(1, CborInt.of(-8)).build();
-        reject(set, "alg-unprotected", "alg in the unprotected header only", handBuilt(ed, Cbor.encode(kidOnly), algUnprotected), rules, ErrorCode.COSE_ALG_MISSING);
+        reject(
+                set,
+                "alg-unprotected",
+                "alg in the unprotected header only",
+                handBuilt(ed, Cbor.encode(kidOnly), algUnprotected),
+                rules,
+                ErrorCode.COSE_ALG_MISSING);
         CborMap unknownCrit = CborMap.builder()
                 .put(1, CborInt.of(-8))
                 .put(2, CborArray.of(CborInt.of(99)))
                 .put(4, kid)
                 .put(99, CborInt.of(1))
                 .build();
-        reject(set, "unknown-critical", "crit names label 99, which the verifier does not understand", handBuilt(ed, Cbor.encode(unknownCrit), CborMap.empty()), rules, ErrorCode.COSE_UNKNOWN_CRITICAL);
+        reject(
+                set,
+                "unknown-critical",
+                "crit names label 99, which the verifier does not understand",
+                handBuilt(ed, Cbor.encode(unknownCrit), CborMap.empty()),
+                rules,
+                ErrorCode.COSE_UNKNOWN_CRITICAL);
         Rules understands99 = new Rules(ed, List.of(CoseAlgorithm.EDDSA), false, List.of(99L), new byte[0], null);
-        accept(set, "understood-critical", "crit names label 99 and the verifier declares it understood", ed, handBuiltMessage(ed, Cbor.encode(unknownCrit), CborMap.empty()), understands99);
+        accept(
+                set,
+                "understood-critical",
+                "crit names label 99 and the verifier declares it understood",
+                ed,
+                handBuiltMessage(ed, Cbor.encode(unknownCrit), CborMap.empty()),
+                understands99);
         CborMap critAbsent = CborMap.builder()
                 .put(1, CborInt.of(-8))
                 .put(2, CborArray.of(CborInt.of(98)))
                 .put(4, kid)
                 .build();
-        reject(set, "crit-label-absent", "crit names a label missing from the protected header", handBuilt(ed, Cbor.encode(critAbsent), CborMap.empty()), rules, ErrorCode.COSE_CRIT_INVALID);
-        CborMap protectedStd = CborMap.builder().put(1, CborInt.of(-8)).put(4, kid).build();
+        reject(
+                set,
+                "crit-label-absent",
+                "crit names a label missing from the protected header",
+                handBuilt(ed, Cbor.encode(critAbsent), CborMap.empty()),
+                rules,
+                ErrorCode.COSE_CRIT_INVALID);
+        CborMap protectedStd =
+                CborMap.builder().put(1, CborInt.of(-8)).put(4, kid).build();
         CborMap kidAgain = CborMap.builder().put(4, kid).build();
-        reject(set, "duplicate-label", "kid in both the protected and the unprotected header", handBuilt(ed, Cbor.encode(protectedStd), kidAgain), rules, ErrorCode.COSE_HEADER_DUPLICATE);
-        byte[] unsorted = concat(new byte[] {(byte) 0xa2, 0x04, 0x58, 0x20}, ed.verificationKey().kid().toByteArray(), new byte[] {0x01, 0x27});
-        reject(set, "non-canonical-protected", "protected header with keys 4 then 1", handBuilt(ed, unsorted, CborMap.empty()), rules, ErrorCode.COSE_HEADER_INVALID);
+        reject(
+                set,
+                "duplicate-label",
+                "kid in both the protected and the unprotected header",
+                handBuilt(ed, Cbor.encode(protectedStd), kidAgain),
+                rules,
+                ErrorCode.COSE_HEADER_DUPLICATE);
+        byte[] unsorted = concat(
+                new byte[] {(byte) 0xa2, 0x04, 0x58, 0x20},
+                ed.verificationKey().kid().toByteArray(),
+                new byte[] {0x01, 0x27});
+        reject(
+                set,
+                "non-canonical-protected",
+                "protected header with keys 4 then 1",
+                handBuilt(ed, unsorted, CborMap.empty()),
+                rules,
+                ErrorCode.COSE_HEADER_INVALID);
     }
 
     /** What a verifier is told for one vector. */
@@ -107,22 +258,31 @@ final class CoseVectors {
             byte[] detachedPayload) {}
 
     private static void accept(
-            VectorSet set, String name, String description, SigningKey key, CoseSign1 message, byte[] detached, byte[] aad) {
+            VectorSet set,
+            String name,
+            String description,
+            SigningKey key,
+            CoseSign1 message,
+            byte[] detached,
+            byte[] aad) {
         Rules rules = new Rules(key, List.of(CoseAlgorithm.forKeyType(key.type())), false, List.of(), aad, detached);
         accept(set, name, description, key, message, rules);
     }
 
-    private static void accept(VectorSet set, String name, String description, SigningKey key, CoseSign1 message, Rules rules) {
+    private static void accept(
+            VectorSet set, String name, String description, SigningKey key, CoseSign1 message, Rules rules) {
         ErrorCode got = KeyVectors.codeOf(() -> VectorChecks.verifyCose(message.encode(), rulesNode(rules)));
         KeyVectors.expect(name, got, null);
         ObjectNode node = set.accept("cose", name, description);
         writeRules(node, rules);
         node.put("signing_key", HEX.formatHex(VectorKeys.privateBytes(key.type(), keyNumber(key))));
-        node.put("payload", message.payload().map(Bytes::toHex).orElseGet(() -> HEX.formatHex(rules.detachedPayload())));
+        node.put(
+                "payload", message.payload().map(Bytes::toHex).orElseGet(() -> HEX.formatHex(rules.detachedPayload())));
         node.put("message", HEX.formatHex(message.encode()));
     }
 
-    private static void reject(VectorSet set, String name, String description, byte[] message, Rules rules, ErrorCode want) {
+    private static void reject(
+            VectorSet set, String name, String description, byte[] message, Rules rules, ErrorCode want) {
         ErrorCode got = KeyVectors.codeOf(() -> VectorChecks.verifyCose(message, rulesNode(rules)));
         ObjectNode node = set.reject("cose", name, description, KeyVectors.expect(name, got, want));
         writeRules(node, rules);
@@ -136,7 +296,9 @@ final class CoseVectors {
     }
 
     private static void writeRules(ObjectNode node, Rules rules) {
-        node.put("verification_key", HEX.formatHex(Cbor.encode(rules.key().verificationKey().toCoseKey())));
+        node.put(
+                "verification_key",
+                HEX.formatHex(Cbor.encode(rules.key().verificationKey().toCoseKey())));
         ArrayNode algs = node.putArray("allowed_algorithms");
         rules.allowed().forEach(a -> algs.add(a.name()));
         node.put("ignore_kid", rules.ignoreKid());
@@ -160,10 +322,16 @@ final class CoseVectors {
     /** Signs arbitrary protected header bytes, for messages a conforming signer would not produce. */
     private static CoseSign1 handBuiltMessage(SigningKey key, byte[] protectedHeader, CborMap unprotected) {
         CborValue toBeSigned = CborArray.of(
-                CborText.of("Signature1"), CborBytes.of(protectedHeader), CborBytes.of(new byte[0]), CborBytes.of(PAYLOAD));
+                CborText.of("Signature1"),
+                CborBytes.of(protectedHeader),
+                CborBytes.of(new byte[0]),
+                CborBytes.of(PAYLOAD));
         byte[] signature = key.sign(Cbor.encode(toBeSigned));
         return new CoseSign1(
-                Bytes.copyOf(protectedHeader), unprotected, Optional.of(Bytes.copyOf(PAYLOAD)), Bytes.copyOf(signature));
+                Bytes.copyOf(protectedHeader),
+                unprotected,
+                Optional.of(Bytes.copyOf(PAYLOAD)),
+                Bytes.copyOf(signature));
     }
 
     private static byte[] handBuilt(SigningKey key, byte[] protectedHeader, CborMap unprotected) {

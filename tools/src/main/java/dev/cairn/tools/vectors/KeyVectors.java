@@ -35,10 +35,12 @@ final class KeyVectors {
                 node.put("kid", pub.kid().toHex());
             }
         }
-        String p256 = VectorKeys.key(KeyType.P256, 1).verificationKey().encoded().toHex();
+        String p256 =
+                VectorKeys.key(KeyType.P256, 1).verificationKey().encoded().toHex();
         encodedReject(set, "ed25519-short", "a 31-byte Ed25519 public key", KeyType.ED25519, "11".repeat(31));
         encodedReject(set, "p256-compressed", "a compressed P-256 point", KeyType.P256, "02" + p256.substring(2, 66));
-        encodedReject(set, "p256-off-curve", "a P-256 point with y changed in its last bit", KeyType.P256, flipLastBit(p256));
+        encodedReject(
+                set, "p256-off-curve", "a P-256 point with y changed in its last bit", KeyType.P256, flipLastBit(p256));
         encodedReject(set, "p256-infinity", "the point at infinity", KeyType.P256, "00");
         VerificationKey ed = VectorKeys.key(KeyType.ED25519, 1).verificationKey();
         CborMap withPrivate = CborMap.builder()
@@ -47,13 +49,23 @@ final class KeyVectors {
                 .put(-2, new CborBytes(ed.encoded()))
                 .put(-4, new CborBytes(ed.encoded()))
                 .build();
-        coseReject(set, "cose-key-private-d", "a COSE_Key carrying a private d", withPrivate, ErrorCode.CBOR_UNKNOWN_FIELD);
+        coseReject(
+                set,
+                "cose-key-private-d",
+                "a COSE_Key carrying a private d",
+                withPrivate,
+                ErrorCode.CBOR_UNKNOWN_FIELD);
         CborMap x25519 = CborMap.builder()
                 .put(1, CborInt.of(1))
                 .put(-1, CborInt.of(4))
                 .put(-2, new CborBytes(ed.encoded()))
                 .build();
-        coseReject(set, "cose-key-x25519", "an OKP key on X25519, not a signature curve", x25519, ErrorCode.KEY_UNSUPPORTED);
+        coseReject(
+                set,
+                "cose-key-x25519",
+                "an OKP key on X25519, not a signature curve",
+                x25519,
+                ErrorCode.KEY_UNSUPPORTED);
         CborMap wrongKid = CborMap.builder()
                 .put(1, CborInt.of(1))
                 .put(2, CborBytes.of(new byte[32]))

@@ -61,7 +61,8 @@ final class VectorChecks {
             if (vector.has("offset") && e instanceof MalformedInputException m) {
                 long offset = m.offset().orElse(-1);
                 if (offset != vector.get("offset").asLong()) {
-                    throw new VectorFailure("offset " + offset + ", want " + vector.get("offset").asLong());
+                    throw new VectorFailure("offset " + offset + ", want "
+                            + vector.get("offset").asLong());
                 }
             }
             return;
@@ -82,11 +83,15 @@ final class VectorChecks {
                         .filter(d -> d.tag().equals(v.path("domain").asText()))
                         .findFirst()
                         .orElseThrow(() -> new VectorFailure("unknown domain " + v.path("domain")));
-                same("digest", v.path("digest").asText(), DomainHash.of(domain, hex(v, "data")).toHex());
+                same(
+                        "digest",
+                        v.path("digest").asText(),
+                        DomainHash.of(domain, hex(v, "data")).toHex());
             }
             case "key" -> {
                 KeyType type = KeyType.valueOf(v.path("key_type").asText());
-                SigningKey key = SigningKey.fromPrivateKeyBytes(type, hex(v, "private_key"), InsecureSecretKeyAccess.get());
+                SigningKey key =
+                        SigningKey.fromPrivateKeyBytes(type, hex(v, "private_key"), InsecureSecretKeyAccess.get());
                 VerificationKey pub = key.verificationKey();
                 same("public_key", v.path("public_key").asText(), pub.encoded().toHex());
                 same("cose_key", v.path("cose_key").asText(), HEX.formatHex(Cbor.encode(pub.toCoseKey())));
@@ -114,7 +119,8 @@ final class VectorChecks {
         CoseSigner signer = builder.build();
         byte[] payload = verified.payload().toByteArray();
         byte[] aad = hex(v, "external_aad");
-        byte[] again = (v.has("detached_payload") ? signer.signDetached(payload, aad) : signer.sign(payload, aad)).encode();
+        byte[] again =
+                (v.has("detached_payload") ? signer.signDetached(payload, aad) : signer.sign(payload, aad)).encode();
         same("re-signed message", v.path("message").asText(), HEX.formatHex(again));
     }
 
@@ -125,7 +131,8 @@ final class VectorChecks {
                 if (v.has("cose_key")) {
                     VerificationKey.fromCoseKey((CborMap) Cbor.decode(hex(v, "cose_key")));
                 } else {
-                    VerificationKey.fromEncoded(KeyType.valueOf(v.path("key_type").asText()), hex(v, "public_key"));
+                    VerificationKey.fromEncoded(
+                            KeyType.valueOf(v.path("key_type").asText()), hex(v, "public_key"));
                 }
             }
             case "cose" -> verifyCose(hex(v, "message"), v);

@@ -18,7 +18,8 @@ final class VectorJson {
 
     static {
         DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf);
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf);
         WRITER = MAPPER.writer(printer);
     }
 

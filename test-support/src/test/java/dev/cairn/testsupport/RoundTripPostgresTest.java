@@ -1,0 +1,4 @@
+package dev.cairn.testsupport;
+
+@CairnDatabase(TestDatabase.POSTGRESQL)
+class RoundTripPostgresTest extends RoundTripContract {}
