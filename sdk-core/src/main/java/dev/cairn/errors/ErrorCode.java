@@ -92,6 +92,50 @@ public enum ErrorCode {
     /** The signature does not verify over the Sig_structure. */
     COSE_BAD_SIGNATURE(ErrorFamily.REJECTED, "The signature does not match; do not trust the payload."),
 
+    // --- Marker streams (spec/marker-stream.md) ---
+    /** A marker record or encoded marker that does not parse: bad length, magic, checksum or field. */
+    MARKER_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "The marker bytes are damaged or not a marker; fetch them again from a good copy."),
+    /** A marker's kind is empty, too long, or not printable ASCII. */
+    MARKER_KIND_INVALID(ErrorFamily.MALFORMED_INPUT, "Use a marker kind of 1-64 printable ASCII bytes."),
+    /** A marker's hash, sequence or previous-hash link does not follow from its predecessor. */
+    MARKER_CHAIN_BROKEN(ErrorFamily.REJECTED, "The stream was altered or diverged here; compare with a trusted copy."),
+    /** No marker at the requested sequence or time. */
+    MARKER_NOT_FOUND(ErrorFamily.REJECTED, "Ask for a sequence below the stream's size."),
+    /** The marker store was closed or failed earlier and accepts no more appends. */
+    MARKER_STORE_CLOSED(ErrorFamily.INTERNAL, "Reopen the store; it recovers to the last durable marker."),
+    /** A durable append did not complete within the bounded wait; it may or may not be durable. */
+    MARKER_APPEND_TIMEOUT(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(1),
+            "Retry after the delay; read the head first to see whether the marker landed."),
+
+    // --- MMR (spec/mmr.md) ---
+    /** An MMR size that no sequence of appends produces, or an index outside the tree. */
+    MMR_SIZE_INVALID(ErrorFamily.MALFORMED_INPUT, "Use a valid MMR size and a node index below it."),
+    /** A proof of the wrong shape: path length, number of paths or peaks, or sizes out of order. */
+    MMR_PROOF_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send the proof for exactly this index and size."),
+    /** A proof that is well formed but does not lead to the accumulator given. */
+    MMR_PROOF_INVALID(ErrorFamily.REJECTED, "The entry is not in the log as claimed; do not trust it."),
+
+    // --- Checkpoints and receipts (spec/receipts.md) ---
+    /** A checkpoint or receipt that does not parse as its spec says. */
+    RECEIPT_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send the receipt as spec/receipts.md encodes it."),
+    /** Signed by a key that is not among the verifier's trust anchors. */
+    RECEIPT_SIGNER_UNTRUSTED(
+            ErrorFamily.REJECTED, "Add the signer's key to the trust anchors if, and only if, you trust it."),
+    /** Signed for another log than the one expected. */
+    RECEIPT_LOG_MISMATCH(ErrorFamily.REJECTED, "Verify against the log the receipt was issued for."),
+    /** Issued for an epoch other than the one expected. */
+    RECEIPT_EPOCH_MISMATCH(ErrorFamily.REJECTED, "Verify against the epoch the receipt was issued in."),
+    /** A time that lies in the future beyond the allowed clock skew, or out of order. */
+    RECEIPT_TIME_INVALID(ErrorFamily.REJECTED, "Check both clocks; the receipt's time is outside the allowed window."),
+    /** The statement is not the entry the inclusion proof proves, or the proof's tree is not the checkpoint's. */
+    RECEIPT_NOT_INCLUDED(
+            ErrorFamily.REJECTED, "The receipt's entry is not in the log under this checkpoint; do not trust it."),
+
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */
     INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),

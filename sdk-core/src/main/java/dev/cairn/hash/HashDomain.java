@@ -12,7 +12,11 @@ import java.nio.charset.StandardCharsets;
  */
 public enum HashDomain {
     /** Key identifier: the hash of a public key's canonical COSE_Key (see {@code spec/cose.md}). */
-    KEY_ID("cairn/kid/v1");
+    KEY_ID("cairn/kid/v1"),
+    /** A marker: the hash chain link and the MMR leaf (see {@code spec/marker-stream.md}). */
+    MARKER("cairn/marker/v1"),
+    /** A signed statement's payload, as a marker's payload digest (see {@code spec/receipts.md}). */
+    STATEMENT("cairn/statement/v1");
 
     private final String tag;
     private final byte[] framedTag;
