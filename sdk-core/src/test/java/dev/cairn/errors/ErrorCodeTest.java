@@ -18,7 +18,8 @@ import org.junit.jupiter.api.function.Executable;
 
 class ErrorCodeTest {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9_]+");
-    private static final List<String> PREFIXES = List.of("CBOR_", "KEY_", "SIGNATURE_", "COSE_", "MARKER_", "MMR_", "RECEIPT_", "INTERNAL_");
+    private static final List<String> PREFIXES =
+            List.of("CBOR_", "KEY_", "SIGNATURE_", "COSE_", "MARKER_", "MMR_", "RECEIPT_", "INTERNAL_");
 
     private static Stream<ErrorCode> codes() {
         return Arrays.stream(ErrorCode.values());
