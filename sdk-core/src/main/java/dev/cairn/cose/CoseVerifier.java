@@ -13,6 +13,7 @@ import dev.cairn.cose.internal.SigStructure;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.keys.KeySet;
 import dev.cairn.keys.VerificationKey;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -27,7 +28,9 @@ import java.util.Set;
  * <p>Every check is on unless the builder turns it off by name: the algorithm must be in the
  * protected header and in the allow-list, and match the key's type; {@code crit} labels must be
  * understood; a label may not appear in both headers; the protected header must be a canonical map;
- * the {@code kid} must be the key's derived kid unless {@link Builder#ignoreKid()} is called.
+ * the {@code kid} must be the key's derived kid unless {@link Builder#ignoreKid()} is called; with
+ * {@link Builder#trustedKeys} the kid chooses the key; with {@link Builder#expectContentType} the
+ * protected content type must match. The order of the checks is normative (spec/cose.md).
  *
  * <p>Security guarantees: a returned {@link VerifiedSign1} means the signature verified over the
  * protected header, the external data and the payload. The unprotected header is not covered.
@@ -41,16 +44,20 @@ public final class CoseVerifier {
     private static final CborInt KID = CborInt.of(CoseHeaders.KID);
 
     private final VerificationKey key;
+    private final KeySet trustedKeys;
+    private final String contentType;
     private final Set<CoseAlgorithm> allowed;
     private final Set<CborValue> understoodCritical;
     private final boolean checkKid;
     private final CborLimits limits;
 
     private CoseVerifier(Builder builder) {
-        if (builder.key == null) {
-            throw new IllegalStateException("key must be set");
+        if ((builder.key == null) == (builder.trustedKeys == null)) {
+            throw new IllegalStateException("set exactly one of key and trustedKeys");
         }
         this.key = builder.key;
+        this.trustedKeys = builder.trustedKeys;
+        this.contentType = builder.contentType;
         if (builder.allowed.isEmpty()) {
             throw new IllegalStateException("allowAlgorithms must name at least one algorithm");
         }
@@ -127,30 +134,45 @@ public final class CoseVerifier {
         checkTypes(prot);
         checkTypes(unprot);
         CoseAlgorithm algorithm = algorithm(prot, unprot);
-        if (algorithm.keyType() != key.type()) {
+        Optional<Bytes> kid = prot.get(KID).or(() -> unprot.get(KID)).map(k -> ((CborBytes) k).value());
+        VerificationKey signer = key != null ? key : trusted(kid);
+        if (algorithm.keyType() != signer.type()) {
             throw VerificationException.mismatch(
                     ErrorCode.COSE_ALG_KEY_MISMATCH,
                     algorithm.keyType().name(),
-                    key.type().name());
+                    signer.type().name());
         }
-        if (checkKid) {
-            Optional<CborValue> kid = prot.get(KID).or(() -> unprot.get(KID));
-            if (kid.isEmpty() || !((CborBytes) kid.get()).value().equals(key.kid())) {
-                throw VerificationException.mismatch(
-                        ErrorCode.COSE_KID_MISMATCH,
-                        key.kid().toHex(),
-                        kid.map(k -> ((CborBytes) k).value().toHex()).orElse("no kid"));
-            }
+        if (checkKid && (kid.isEmpty() || !kid.get().equals(signer.kid()))) {
+            throw VerificationException.mismatch(
+                    ErrorCode.COSE_KID_MISMATCH,
+                    signer.kid().toHex(),
+                    kid.map(Bytes::toHex).orElse("no kid"));
+        }
+        if (contentType != null && !prot.get(CONTENT_TYPE).equals(Optional.of(CborText.of(contentType)))) {
+            throw VerificationException.mismatch(
+                    ErrorCode.COSE_CONTENT_TYPE_MISMATCH,
+                    contentType,
+                    prot.get(CONTENT_TYPE).map(CborValue::toDiagnostic).orElse("no protected content type"));
         }
         Bytes payload = payload(message, detachedPayload);
         byte[] toBeSigned = SigStructure.toBeSigned(message.protectedHeader(), Bytes.copyOf(externalAad), payload);
         try {
-            key.verify(toBeSigned, message.signature().toByteArray());
+            signer.verify(toBeSigned, message.signature().toByteArray());
         } catch (VerificationException e) {
             throw new VerificationException(
                     ErrorCode.COSE_BAD_SIGNATURE, algorithm + " signature does not verify", Map.of(), e);
         }
-        return new VerifiedSign1(message, algorithm, key, prot, payload);
+        return new VerifiedSign1(message, algorithm, signer, prot, payload);
+    }
+
+    private VerificationKey trusted(Optional<Bytes> kid) {
+        return trustedKeys
+                .find(kid.orElseThrow(() -> new VerificationException(
+                        ErrorCode.SIGNATURE_KEY_UNTRUSTED, "no kid, so no trusted key can be chosen")))
+                .orElseThrow(() -> VerificationException.mismatch(
+                        ErrorCode.SIGNATURE_KEY_UNTRUSTED,
+                        "a kid of a trusted key",
+                        kid.get().toHex()));
     }
 
     private CborMap decodeProtected(Bytes serialized) {
@@ -244,6 +266,8 @@ public final class CoseVerifier {
     /** Sets the rules; every check is on by default. */
     public static final class Builder {
         private VerificationKey key;
+        private KeySet trustedKeys;
+        private String contentType;
         private final Set<CoseAlgorithm> allowed = EnumSet.noneOf(CoseAlgorithm.class);
         private final Set<CborValue> understoodCritical = new HashSet<>();
         private boolean checkKid = true;
@@ -254,13 +278,41 @@ public final class CoseVerifier {
         }
 
         /**
-         * Sets the key that must have made the signature. Required.
+         * Sets the one key that must have made the signature. Exactly one of this and {@link
+         * #trustedKeys(KeySet)} is required.
          *
          * @param key the verification key
          * @return this builder
          */
         public Builder key(VerificationKey key) {
             this.key = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /**
+         * Accepts signatures from any of a set of trusted keys, chosen by the message's {@code kid}:
+         * a message without a kid, or with the kid of no trusted key, is rejected with {@link
+         * ErrorCode#SIGNATURE_KEY_UNTRUSTED}. Exactly one of this and {@link #key(VerificationKey)}
+         * is required.
+         *
+         * @param keys the trust anchors
+         * @return this builder
+         */
+        public Builder trustedKeys(KeySet keys) {
+            this.trustedKeys = Objects.requireNonNull(keys);
+            return this;
+        }
+
+        /**
+         * Requires the protected content type (label 3) to be this text, so that a message signed as
+         * one kind of object is never accepted as another ({@link
+         * ErrorCode#COSE_CONTENT_TYPE_MISMATCH}). Unchecked unless set.
+         *
+         * @param mediaType the media type the message must declare
+         * @return this builder
+         */
+        public Builder expectContentType(String mediaType) {
+            this.contentType = Objects.requireNonNull(mediaType);
             return this;
         }
 
@@ -312,7 +364,7 @@ public final class CoseVerifier {
          * Builds the verifier.
          *
          * @return the verifier
-         * @throws IllegalStateException if no key or no algorithm was given
+         * @throws IllegalStateException unless exactly one key source and at least one algorithm were given
          */
         public CoseVerifier build() {
             return new CoseVerifier(this);

@@ -65,6 +65,10 @@ public enum ErrorCode {
     /** A raw signature that does not verify under the given key. */
     SIGNATURE_INVALID(ErrorFamily.REJECTED, "The signature does not match the message and key; do not trust the data."),
 
+    /** Signed by a key that is not among the verifier's trusted keys (no key has the message's kid). */
+    SIGNATURE_KEY_UNTRUSTED(
+            ErrorFamily.REJECTED, "Add the signer's key to the trusted keys if, and only if, you trust it."),
+
     // --- COSE_Sign1 (spec/cose.md) ---
     /** The bytes are CBOR but not a tagged COSE_Sign1 structure. */
     COSE_STRUCTURE(
@@ -89,6 +93,9 @@ public enum ErrorCode {
     COSE_KID_MISMATCH(ErrorFamily.REJECTED, "Verify with the key the kid names."),
     /** A detached payload was expected but the message carries one, or the other way round. */
     COSE_PAYLOAD_MISMATCH(ErrorFamily.MALFORMED_INPUT, "Supply the detached payload, or expect an attached one."),
+    /** The protected content type is not the kind of object the verifier expects. */
+    COSE_CONTENT_TYPE_MISMATCH(
+            ErrorFamily.REJECTED, "Verify the message as the kind of object its content type names."),
     /** The signature does not verify over the Sig_structure. */
     COSE_BAD_SIGNATURE(ErrorFamily.REJECTED, "The signature does not match; do not trust the payload."),
 
@@ -123,9 +130,6 @@ public enum ErrorCode {
     // --- Checkpoints and receipts (spec/receipts.md) ---
     /** A checkpoint or receipt that does not parse as its spec says. */
     RECEIPT_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send the receipt as spec/receipts.md encodes it."),
-    /** Signed by a key that is not among the verifier's trust anchors. */
-    RECEIPT_SIGNER_UNTRUSTED(
-            ErrorFamily.REJECTED, "Add the signer's key to the trust anchors if, and only if, you trust it."),
     /** Signed for another log than the one expected. */
     RECEIPT_LOG_MISMATCH(ErrorFamily.REJECTED, "Verify against the log the receipt was issued for."),
     /** Issued for an epoch other than the one expected. */
