@@ -11,4 +11,9 @@ module dev.cairn.core {
     exports dev.cairn.cbor;
     exports dev.cairn.keys;
     exports dev.cairn.cose;
+    exports dev.cairn.marker;
+    exports dev.cairn.checkpoint;
+    exports dev.cairn.receipt;
+    exports dev.cairn.mmr;
+    exports dev.cairn.mmr.file;
 }

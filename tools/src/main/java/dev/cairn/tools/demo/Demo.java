@@ -18,7 +18,10 @@ import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.tools.vectors.CheckReport;
 import dev.cairn.tools.vectors.Vectors;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -47,7 +50,8 @@ public final class Demo {
      * @return 0 when every step behaved as it should, 1 otherwise
      */
     public int run(Path repoRoot) {
-        out.println("Cairn demo: canonical CBOR, COSE_Sign1 and typed errors (sdk-core)");
+        out.println(
+                "Cairn demo: canonical CBOR, COSE_Sign1, typed errors, marker streams, MMR checkpoints and receipts (sdk-core)");
         out.println("Every value below was computed just now by the code in this repository.");
 
         heading("Generate an Ed25519 key pair (Bouncy Castle, fresh randomness)");
@@ -111,6 +115,16 @@ public final class Demo {
         } catch (CairnException e) {
             out.println("  the integer 1 written as 18 01 (not shortest) -> " + e.code() + " ("
                     + e.code().family() + ")");
+        }
+
+        heading("Append statements to a durable log, publish a checkpoint, verify a receipt offline");
+        boolean logOk;
+        try {
+            Path logDir = Files.createTempDirectory("cairn-demo-log");
+            out.println("  log directory " + logDir);
+            logOk = new LogDemo(out).run(logDir, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
 
         heading("Check the golden vectors in vectors/");

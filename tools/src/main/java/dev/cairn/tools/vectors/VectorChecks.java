@@ -106,6 +106,8 @@ final class VectorChecks {
                     checkResign(v, verified);
                 }
             }
+            case "mmr" -> MmrVectors.checkAccept(v);
+            case "checkpoint", "receipt" -> ReceiptVectors.checkAccept(v);
             default -> throw new VectorFailure("unknown kind " + kind);
         }
     }
@@ -136,6 +138,8 @@ final class VectorChecks {
                 }
             }
             case "cose" -> verifyCose(hex(v, "message"), v);
+            case "mmr" -> MmrVectors.runReject(v);
+            case "checkpoint", "receipt" -> ReceiptVectors.runReject(v);
             default -> throw new VectorFailure("unknown kind for a rejection: " + kind);
         }
     }

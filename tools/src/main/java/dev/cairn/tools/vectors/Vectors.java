@@ -26,6 +26,8 @@ public final class Vectors {
         HashVectors.generate(set);
         KeyVectors.generate(set);
         CoseVectors.generate(set);
+        MmrVectors.generate(set);
+        ReceiptVectors.generate(set);
         return set.files();
     }
 
