@@ -69,6 +69,24 @@ public final class MmrVerifier {
     }
 
     /**
+     * Computes the node a value's inclusion path leads to, knowing nothing of the MMR's size: the
+     * draft's {@code included_root}. A COSE Receipt of inclusion signs this value; a verifier that
+     * holds a trusted accumulator uses {@link #verifyInclusion} instead, which also fixes the path
+     * length.
+     *
+     * @param proof the inclusion proof
+     * @param leaf the value claimed at {@code proof.index()}
+     * @return the value the path leads to, {@code leaf} itself when the path is empty
+     * @throws MalformedInputException {@link ErrorCode#MMR_SIZE_INVALID} if the index is out of range;
+     *     {@link ErrorCode#MMR_PROOF_MALFORMED} if the path climbs above the highest possible peak
+     */
+    public static Digest includedRoot(InclusionProof proof, Digest leaf) {
+        Objects.requireNonNull(proof, "proof");
+        Objects.requireNonNull(leaf, "leaf");
+        return IncludedRoot.of(proof.index(), leaf, proof.path());
+    }
+
+    /**
      * Verifies that the later accumulator extends the earlier one by appends only.
      *
      * @param proof the consistency proof
@@ -83,20 +101,48 @@ public final class MmrVerifier {
      */
     public static VerifiedConsistency verifyConsistency(ConsistencyProof proof, Accumulator from, Accumulator to) {
         Objects.requireNonNull(proof, "proof");
-        Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
-        checkSize("tree-size-1", from.size(), proof.size1());
         checkSize("tree-size-2", to.size(), proof.size2());
-        if (from.size() >= to.size()) {
+        Accumulator proven = consistentAccumulator(proof, from);
+        for (int j = 0; j < to.peaks().size(); j++) {
+            Digest want = to.peaks().get(j);
+            Digest got = proven.peaks().get(j);
+            if (!got.equals(want)) {
+                throw VerificationException.mismatch(ErrorCode.MMR_PROOF_INVALID, want.toHex(), got.toHex());
+            }
+        }
+        return new VerifiedConsistency(from, to);
+    }
+
+    /**
+     * Computes the accumulator of {@code size2} that a consistency proof proves from a trusted earlier
+     * accumulator: the roots its paths lead to, followed by its right peaks (the draft's {@code
+     * consistent_roots}). This is how a COSE Receipt of consistency is verified, where the later
+     * accumulator is not known in advance but is the signed payload.
+     *
+     * @param proof the consistency proof
+     * @param from the trusted earlier accumulator; its size must be the proof's {@code size1}
+     * @return the later accumulator, of size {@code size2}
+     * @throws MalformedInputException {@link ErrorCode#MMR_PROOF_MALFORMED} if the sizes are not {@code
+     *     from}'s and a larger valid size, or the number or lengths of the paths, or the number of right
+     *     peaks, are not the ones the sizes imply; {@link ErrorCode#MMR_SIZE_INVALID} if {@code size2} is
+     *     not a valid MMR size
+     * @throws VerificationException {@link ErrorCode#MMR_PROOF_INVALID} if two paths to one peak disagree
+     */
+    public static Accumulator consistentAccumulator(ConsistencyProof proof, Accumulator from) {
+        Objects.requireNonNull(proof, "proof");
+        Objects.requireNonNull(from, "from");
+        checkSize("tree-size-1", from.size(), proof.size1());
+        if (from.size() >= proof.size2()) {
             throw malformed(
-                    "sizes must increase: " + from.size() + " -> " + to.size(),
-                    "size below " + to.size(),
+                    "sizes must increase: " + from.size() + " -> " + proof.size2(),
+                    "size below " + proof.size2(),
                     Long.toString(from.size()));
         }
         long[] fromPeaks = MmrMath.peaks(from.size());
-        long[] toPeaks = MmrMath.peaks(to.size());
+        long[] toPeaks = MmrMath.peaks(proof.size2());
         checkLength(proof.paths().size(), fromPeaks.length, "consistency paths");
-        List<Digest> roots = new ArrayList<>();
+        List<Digest> roots = new ArrayList<>(toPeaks.length);
         int lastPosition = -1;
         int position = 0;
         for (int k = 0; k < fromPeaks.length; k++) {
@@ -115,15 +161,9 @@ public final class MmrVerifier {
                         ErrorCode.MMR_PROOF_INVALID, roots.get(roots.size() - 1).toHex(), root.toHex());
             }
         }
-        checkLength(proof.rightPeaks().size(), to.peaks().size() - roots.size(), "right peaks");
-        for (int j = 0; j < to.peaks().size(); j++) {
-            Digest proven = j < roots.size() ? roots.get(j) : proof.rightPeaks().get(j - roots.size());
-            Digest want = to.peaks().get(j);
-            if (!proven.equals(want)) {
-                throw VerificationException.mismatch(ErrorCode.MMR_PROOF_INVALID, want.toHex(), proven.toHex());
-            }
-        }
-        return new VerifiedConsistency(from, to);
+        checkLength(proof.rightPeaks().size(), toPeaks.length - roots.size(), "right peaks");
+        roots.addAll(proof.rightPeaks());
+        return new Accumulator(proof.size2(), roots);
     }
 
     private static void checkSize(String field, long want, long got) {

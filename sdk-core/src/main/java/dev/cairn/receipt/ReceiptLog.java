@@ -11,6 +11,7 @@ import dev.cairn.errors.InternalException;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.marker.Marker;
 import dev.cairn.marker.MarkerStream;
+import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
 import dev.cairn.mmr.NodeStore;
@@ -41,6 +42,7 @@ public final class ReceiptLog implements AutoCloseable {
     private final Mmr mmr;
     private final CoseSigner statementSigner;
     private final CheckpointSigner checkpointSigner;
+    private final CoseReceiptIssuer receiptIssuer;
     private final Clock clock;
 
     private ReceiptLog(LogId logId, MarkerStream stream, NodeStore nodes, Mmr mmr, SigningKey key, Clock clock) {
@@ -51,6 +53,7 @@ public final class ReceiptLog implements AutoCloseable {
         this.statementSigner =
                 CoseSigner.builder(key).contentType(Statement.CONTENT_TYPE).build();
         this.checkpointSigner = new CheckpointSigner(key);
+        this.receiptIssuer = new CoseReceiptIssuer(key, logId);
         this.clock = clock;
     }
 
@@ -163,6 +166,39 @@ public final class ReceiptLog implements AutoCloseable {
                 issued.marker(),
                 mmr.inclusionProof(index, checkpoint.checkpoint().size()),
                 checkpoint.signed());
+    }
+
+    /**
+     * Signs the COSE Receipt of inclusion of an issued statement's marker, against a checkpoint that
+     * covers it: the form other implementations of the MMR profile verify.
+     *
+     * @param issued the statement, as {@link #issue} returned it
+     * @param checkpoint a checkpoint of this log whose size includes the statement's marker
+     * @return the tagged COSE_Sign1, payload detached (the peak above the marker's leaf)
+     * @throws IllegalArgumentException if the checkpoint does not cover the statement
+     */
+    public Bytes inclusionReceipt(IssuedStatement issued, SignedCheckpoint checkpoint) {
+        FullReceipt full = receipt(issued, checkpoint);
+        return receiptIssuer.inclusion(
+                full.proof(), issued.marker().hash(), checkpoint.checkpoint().accumulator());
+    }
+
+    /**
+     * Signs the COSE Receipt of consistency between two checkpoints of this log.
+     *
+     * @param from the earlier checkpoint
+     * @param to a later checkpoint, of larger size
+     * @return the tagged COSE_Sign1, payload detached (the later accumulator)
+     * @throws IllegalArgumentException if {@code to} is not larger than {@code from}
+     */
+    public Bytes consistencyReceipt(SignedCheckpoint from, SignedCheckpoint to) {
+        Accumulator earlier = from.checkpoint().accumulator();
+        Accumulator later = to.checkpoint().accumulator();
+        if (later.size() <= earlier.size()) {
+            throw new IllegalArgumentException(
+                    "consistency needs a larger later size: " + earlier.size() + " -> " + later.size());
+        }
+        return receiptIssuer.consistency(mmr.consistencyProof(earlier.size(), later.size()), earlier, later);
     }
 
     /** Syncs and closes the MMR's node store and the marker stream. */

@@ -56,7 +56,15 @@ class VectorsTest {
                         "cose/reject",
                         "hash/accept",
                         "key/accept",
-                        "key/reject")));
+                        "key/reject",
+                        "mmr/accept",
+                        "mmr/reject",
+                        "checkpoint/accept",
+                        "checkpoint/reject",
+                        "receipt/accept",
+                        "receipt/reject",
+                        "cose-receipt/accept",
+                        "cose-receipt/reject")));
     }
 
     @Test

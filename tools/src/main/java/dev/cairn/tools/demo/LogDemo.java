@@ -12,12 +12,14 @@ import dev.cairn.marker.Marker;
 import dev.cairn.marker.SegmentMarkerStream;
 import dev.cairn.mmr.file.FileNodeStore;
 import dev.cairn.receipt.Action;
+import dev.cairn.receipt.CoseReceiptVerifier;
 import dev.cairn.receipt.FullReceipt;
 import dev.cairn.receipt.IssuedStatement;
 import dev.cairn.receipt.ReceiptLog;
 import dev.cairn.receipt.ReceiptVerifier;
 import dev.cairn.receipt.SignedCheckpoint;
 import dev.cairn.receipt.Statement;
+import dev.cairn.receipt.VerifiedInclusionReceipt;
 import dev.cairn.receipt.VerifiedReceipt;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +87,15 @@ final class LogDemo {
             out.println("  receipt for marker " + verified.marker().seq() + " (" + encoded.length
                     + " bytes) verified offline with only the log's public key: "
                     + verified.statement().subject());
+            byte[] cose = log.inclusionReceipt(issued.get(2), checkpoint).toByteArray();
+            VerifiedInclusionReceipt standard = CoseReceiptVerifier.builder()
+                    .trustedKeys(KeySet.of(key.verificationKey()))
+                    .expectLogId(LOG)
+                    .build()
+                    .verifyInclusion(cose, issued.get(2).marker().hash());
+            out.println("  the same inclusion as a COSE Receipt (RFC 9942, MMR profile, " + cose.length
+                    + " bytes, detached payload): verified, MMR index " + standard.index() + " under peak "
+                    + standard.peak().toHex().substring(0, 16) + "...");
             return verified.marker().seq() == 2 && rejectsTampering(verifier, encoded);
         }
     }

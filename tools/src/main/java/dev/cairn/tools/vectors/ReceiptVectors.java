@@ -106,7 +106,7 @@ final class ReceiptVectors {
         }
     }
 
-    private static Action action(int i) {
+    static Action action(int i) {
         return new Action(
                 "node.enroll",
                 "cairn://vectors.example/operator/alice",
@@ -572,7 +572,7 @@ final class ReceiptVectors {
         }
     }
 
-    private static Path tempDir() {
+    static Path tempDir() {
         try {
             return Files.createTempDirectory("cairn-vectors");
         } catch (IOException e) {
@@ -580,7 +580,7 @@ final class ReceiptVectors {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

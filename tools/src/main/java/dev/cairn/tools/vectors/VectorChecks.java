@@ -108,6 +108,7 @@ final class VectorChecks {
             }
             case "mmr" -> MmrVectors.checkAccept(v);
             case "checkpoint", "receipt" -> ReceiptVectors.checkAccept(v);
+            case CoseReceiptVectors.KIND -> CoseReceiptVectors.checkAccept(v);
             default -> throw new VectorFailure("unknown kind " + kind);
         }
     }
@@ -140,6 +141,7 @@ final class VectorChecks {
             case "cose" -> verifyCose(hex(v, "message"), v);
             case "mmr" -> MmrVectors.runReject(v);
             case "checkpoint", "receipt" -> ReceiptVectors.runReject(v);
+            case CoseReceiptVectors.KIND -> CoseReceiptVectors.runReject(v);
             default -> throw new VectorFailure("unknown kind for a rejection: " + kind);
         }
     }

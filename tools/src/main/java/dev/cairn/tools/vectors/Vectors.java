@@ -28,6 +28,7 @@ public final class Vectors {
         CoseVectors.generate(set);
         MmrVectors.generate(set);
         ReceiptVectors.generate(set);
+        CoseReceiptVectors.generate(set);
         return set.files();
     }
 
