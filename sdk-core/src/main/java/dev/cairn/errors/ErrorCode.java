@@ -149,6 +149,10 @@ public enum ErrorCode {
             true,
             Duration.ofSeconds(1),
             "Retry after the delay; check disk space and permissions."),
+    /** A store's files are held by another open instance, in this process or another. */
+    INTERNAL_STORE_LOCKED(
+            ErrorFamily.INTERNAL,
+            "Another open instance holds this store; close it first, or open a different directory."),
     /** An invariant of Cairn's own code was broken. */
     INTERNAL_BUG(ErrorFamily.INTERNAL, "Report this with the trace: an internal invariant failed.");
 

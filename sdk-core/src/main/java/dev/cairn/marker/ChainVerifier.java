@@ -3,9 +3,8 @@ package dev.cairn.marker;
 import dev.cairn.bytes.Digest;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
-import java.util.LinkedHashMap;
+import dev.cairn.marker.internal.Recovery;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -110,16 +109,7 @@ public final class ChainVerifier {
         return new VerificationException(
                 ErrorCode.MARKER_CHAIN_BROKEN,
                 "marker " + seq + " " + field + ": got " + found + ", want " + expected,
-                details(seq, field, expected, found),
+                Recovery.details(seq, field, expected, found),
                 null);
-    }
-    /** Detail fields in a fixed order: seq, field, expected, found. */
-    static Map<String, String> details(long seq, String field, String expected, String found) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("seq", Long.toString(seq));
-        details.put("field", field);
-        details.put("expected", expected);
-        details.put("found", found);
-        return details;
     }
 }

@@ -86,10 +86,9 @@ public final class ReceiptLog implements AutoCloseable {
             throw new InternalException(
                     ErrorCode.INTERNAL_BUG, "MMR leaf " + (leaves - 1) + " is not the marker hash", null);
         }
-        for (long seq = leaves; seq < stream.size(); seq++) {
-            mmr.append(stream.get(seq).hash());
-        }
-        return new ReceiptLog(logId, stream, nodes, mmr, key, clock);
+        ReceiptLog log = new ReceiptLog(logId, stream, nodes, mmr, key, clock);
+        log.integrateDurable();
+        return log;
     }
 
     /**
@@ -106,8 +105,11 @@ public final class ReceiptLog implements AutoCloseable {
      *
      * @param action what happened
      * @return the signed statement and its marker
+     * @throws InternalException {@link ErrorCode#MARKER_APPEND_TIMEOUT} if the append was not durable in
+     *     time; if it becomes durable later, the next {@code issue} or {@code checkpoint} integrates it
      */
     public synchronized IssuedStatement issue(Action action) {
+        integrateDurable();
         long sequence = stream.size();
         Statement statement = new Statement(
                 logId,
@@ -140,6 +142,7 @@ public final class ReceiptLog implements AutoCloseable {
      * @return the checkpoint and its signed bytes
      */
     public synchronized SignedCheckpoint checkpoint(long epoch) {
+        integrateDurable();
         mmr.sync();
         Checkpoint checkpoint =
                 new Checkpoint(logId, mmr.accumulator(), epoch, clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -199,6 +202,16 @@ public final class ReceiptLog implements AutoCloseable {
                     "consistency needs a larger later size: " + earlier.size() + " -> " + later.size());
         }
         return receiptIssuer.consistency(mmr.consistencyProof(earlier.size(), later.size()), earlier, later);
+    }
+
+    /**
+     * Integrates the durable markers the MMR lacks: on open (a crash between the durable append and
+     * the MMR update), and after an append that timed out but became durable afterwards.
+     */
+    private void integrateDurable() {
+        for (long seq = mmr.leafCount(); seq < stream.size(); seq++) {
+            mmr.append(stream.get(seq).hash());
+        }
     }
 
     /** Syncs and closes the MMR's node store and the marker stream. */

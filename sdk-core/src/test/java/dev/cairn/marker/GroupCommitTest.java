@@ -11,9 +11,6 @@ import dev.cairn.errors.InternalException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -128,7 +125,7 @@ class GroupCommitTest {
     }
 
     /** A clock the writer thread reads; a test can make it block or throw. */
-    private static final class BlockingClock extends Clock {
+    private static final class BlockingClock extends MarkerFixtures.UtcClock {
         private final AtomicBoolean blocking = new AtomicBoolean();
         private final AtomicBoolean fail = new AtomicBoolean();
         private final CountDownLatch blocked = new CountDownLatch(1);
@@ -161,21 +158,6 @@ class GroupCommitTest {
                 }
             }
             return T0;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
         }
     }
 }

@@ -29,7 +29,7 @@ public final class MarkerFixtures {
     }
 
     /** A clock the test sets by hand; thread-safe. */
-    public static final class TestClock extends Clock {
+    public static final class TestClock extends UtcClock {
         private final AtomicLong millis;
 
         /**
@@ -63,7 +63,10 @@ public final class MarkerFixtures {
         public long millis() {
             return millis.get();
         }
+    }
 
+    /** A UTC clock whose time is {@link #millis()}; subclasses say what that is. */
+    abstract static class UtcClock extends Clock {
         @Override
         public Instant instant() {
             return Instant.ofEpochMilli(millis());

@@ -193,7 +193,7 @@ class SegmentMarkerStreamTest {
     void oneDirectoryIsOpenedByOneStoreAtATime() {
         try (SegmentMarkerStream stream = open()) {
             InternalException e = assertThrows(InternalException.class, this::open);
-            assertEquals(ErrorCode.INTERNAL_IO, e.code());
+            assertEquals(ErrorCode.INTERNAL_STORE_LOCKED, e.code());
             assertFalse(stream.recoveryReport().cutAnything());
         }
         try (SegmentMarkerStream again = open()) {

@@ -79,6 +79,22 @@ class ReceiptLogTest {
     }
 
     @Test
+    void aMarkerThatLandsOutsideIssueIsIntegratedBeforeTheNextStatement(@TempDir Path dir) {
+        SegmentMarkerStream stream = SegmentMarkerStream.open(dir.resolve("markers"), CLOCK);
+        try (ReceiptLog log = ReceiptLog.open(LOG, stream, FileNodeStore.open(dir.resolve("mmr.nodes")), key, CLOCK)) {
+            log.issue(action(0));
+            // As an append that timed out in issue() and became durable afterwards would.
+            stream.append("node.enroll", POLICY);
+            IssuedStatement next = log.issue(action(2));
+            assertEquals(2, next.marker().seq());
+            SignedCheckpoint checkpoint = log.checkpoint(7);
+            assertEquals(
+                    next.marker(),
+                    verifier().verify(log.receipt(next, checkpoint).encode()).marker());
+        }
+    }
+
+    @Test
     void aReopenedLogRebuildsItsMmrFromTheStream(@TempDir Path dir) {
         ReceiptLog first = open(dir, key);
         IssuedStatement early = first.issue(action(0));

@@ -262,8 +262,16 @@ public final class Recovery {
             return new MalformedInputException(ErrorCode.MARKER_MALFORMED, message, offset, details, firstBad);
         }
     }
-    /** Detail fields in a fixed order: seq, field, expected, found. */
-    static Map<String, String> details(long seq, String field, String expected, String found) {
+    /**
+     * Detail fields of a marker error, in a fixed order.
+     *
+     * @param seq the marker's sequence
+     * @param field the field that is wrong
+     * @param expected what it should be
+     * @param found what it is
+     * @return seq, field, expected, found
+     */
+    public static Map<String, String> details(long seq, String field, String expected, String found) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("seq", Long.toString(seq));
         details.put("field", field);

@@ -57,8 +57,8 @@ public final class SegmentFiles implements AutoCloseable {
      *
      * @param dir the stream's directory
      * @return the files
-     * @throws InternalException {@link ErrorCode#INTERNAL_IO} when the directory cannot be created or
-     *     another process or store holds the lock
+     * @throws InternalException {@link ErrorCode#INTERNAL_IO} when the directory cannot be created, or
+     *     {@link ErrorCode#INTERNAL_STORE_LOCKED} when another process or store holds the lock
      */
     public static SegmentFiles open(Path dir) {
         try {
@@ -76,7 +76,8 @@ public final class SegmentFiles implements AutoCloseable {
             }
             if (lock == null) {
                 lockChannel.close();
-                throw new InternalException(ErrorCode.INTERNAL_IO, "marker stream " + dir + " is open elsewhere", null);
+                throw new InternalException(
+                        ErrorCode.INTERNAL_STORE_LOCKED, "marker stream " + dir + " is open elsewhere", null);
             }
             return new SegmentFiles(dir, lockChannel, lock);
         } catch (IOException e) {

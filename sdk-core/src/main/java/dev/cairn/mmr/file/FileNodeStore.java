@@ -45,7 +45,8 @@ public final class FileNodeStore implements NodeStore {
      *
      * @param file the node file
      * @return the store, positioned to append after the last whole node
-     * @throws InternalException {@code INTERNAL_IO} if the file cannot be opened, truncated or locked
+     * @throws InternalException {@code INTERNAL_IO} if the file cannot be opened or truncated; {@code
+     *     INTERNAL_STORE_LOCKED} if another open store holds it
      */
     public static FileNodeStore open(Path file) {
         Objects.requireNonNull(file, "file");
@@ -53,9 +54,16 @@ public final class FileNodeStore implements NodeStore {
         try {
             channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
-                throw new IOException("locked by another process");
+                channel.close();
+                throw new InternalException(
+                        ErrorCode.INTERNAL_STORE_LOCKED, "node file " + file + " is open elsewhere", null);
             }
             long length = channel.size();
             long whole = length - length % Digest.LENGTH;
@@ -64,7 +72,7 @@ public final class FileNodeStore implements NodeStore {
                 channel.force(true);
             }
             return new FileNodeStore(channel, lock, whole / Digest.LENGTH);
-        } catch (IOException | OverlappingFileLockException e) {
+        } catch (IOException e) {
             closeQuietly(channel, e);
             throw new InternalException(ErrorCode.INTERNAL_IO, "open node file " + file + ": " + e.getMessage(), e);
         }

@@ -130,7 +130,7 @@ class FileNodeStoreTest {
         Path file = dir.resolve("nodes");
         FileNodeStore store = FileNodeStore.open(file);
         assertEquals(
-                ErrorCode.INTERNAL_IO,
+                ErrorCode.INTERNAL_STORE_LOCKED,
                 assertThrows(InternalException.class, () -> FileNodeStore.open(file))
                         .code());
         assertEquals(

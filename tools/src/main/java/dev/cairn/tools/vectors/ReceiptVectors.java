@@ -45,7 +45,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -253,20 +252,7 @@ final class ReceiptVectors {
                 with(
                                 good,
                                 signStatement(
-                                        key,
-                                        copy(
-                                                st,
-                                                s -> new Statement(
-                                                        new LogId("other.example/audit"),
-                                                        s.kind(),
-                                                        s.actor(),
-                                                        s.subject(),
-                                                        s.epoch(),
-                                                        s.sequence(),
-                                                        s.time(),
-                                                        s.policyHash(),
-                                                        s.requestHash(),
-                                                        s.outcome()))),
+                                        key, changed(st, new LogId("other.example/audit"), st.sequence(), st.time())),
                                 null)
                         .encode(),
                 key,
@@ -276,24 +262,7 @@ final class ReceiptVectors {
                 set,
                 "sequence-mismatch",
                 "statement claims sequence 5 for marker 2",
-                with(
-                                good,
-                                signStatement(
-                                        key,
-                                        copy(
-                                                st,
-                                                s -> new Statement(
-                                                        s.logId(),
-                                                        s.kind(),
-                                                        s.actor(),
-                                                        s.subject(),
-                                                        s.epoch(),
-                                                        5,
-                                                        s.time(),
-                                                        s.policyHash(),
-                                                        s.requestHash(),
-                                                        s.outcome()))),
-                                null)
+                with(good, signStatement(key, changed(st, st.logId(), 5, st.time())), null)
                         .encode(),
                 key,
                 EPOCH,
@@ -306,19 +275,11 @@ final class ReceiptVectors {
                                 good,
                                 signStatement(
                                         key,
-                                        copy(
+                                        changed(
                                                 st,
-                                                s -> new Statement(
-                                                        s.logId(),
-                                                        s.kind(),
-                                                        s.actor(),
-                                                        s.subject(),
-                                                        s.epoch(),
-                                                        s.sequence(),
-                                                        cp.checkpoint().time().plusMillis(1),
-                                                        s.policyHash(),
-                                                        s.requestHash(),
-                                                        s.outcome()))),
+                                                st.logId(),
+                                                st.sequence(),
+                                                cp.checkpoint().time().plusMillis(1))),
                                 null)
                         .encode(),
                 key,
@@ -512,8 +473,19 @@ final class ReceiptVectors {
                 st, marker, good.proof(), checkpoint == null ? good.checkpoint() : Bytes.copyOf(checkpoint));
     }
 
-    private static Statement copy(Statement statement, UnaryOperator<Statement> change) {
-        return change.apply(statement);
+    /** The statement with its log id, sequence and time replaced. */
+    private static Statement changed(Statement s, LogId logId, long sequence, Instant time) {
+        return new Statement(
+                logId,
+                s.kind(),
+                s.actor(),
+                s.subject(),
+                s.epoch(),
+                sequence,
+                time,
+                s.policyHash(),
+                s.requestHash(),
+                s.outcome());
     }
 
     private static byte[] signStatement(SigningKey key, Statement statement) {
