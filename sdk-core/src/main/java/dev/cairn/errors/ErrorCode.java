@@ -140,6 +140,14 @@ public enum ErrorCode {
     RECEIPT_NOT_INCLUDED(
             ErrorFamily.REJECTED, "The receipt's entry is not in the log under this checkpoint; do not trust it."),
 
+    // --- Trust: identities, key files, CSRs, the CA and issuance (sdk-trust; spec/identity.md, spec/ca.md) ---
+
+    // --- Trust: revocation heads, freshness tiers and CRLs (sdk-trust; spec/revocation.md) ---
+
+    // --- Trust: bundles, renewal and operator tokens (sdk-trust; spec/trust-bundle.md, spec/tokens.md) ---
+
+    // --- Trust: TLS peer identity (sdk-trust; spec/identity.md) ---
+
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */
     INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),

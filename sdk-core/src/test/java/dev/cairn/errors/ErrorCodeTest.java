@@ -18,8 +18,25 @@ import org.junit.jupiter.api.function.Executable;
 
 class ErrorCodeTest {
     private static final Pattern NAME = Pattern.compile("[A-Z0-9_]+");
-    private static final List<String> PREFIXES =
-            List.of("CBOR_", "KEY_", "SIGNATURE_", "COSE_", "MARKER_", "MMR_", "RECEIPT_", "INTERNAL_");
+    private static final List<String> PREFIXES = List.of(
+            "CBOR_",
+            "KEY_",
+            "SIGNATURE_",
+            "COSE_",
+            "MARKER_",
+            "MMR_",
+            "RECEIPT_",
+            "IDENTITY_",
+            "KEYFILE_",
+            "CSR_",
+            "CERT_",
+            "CA_",
+            "REVOCATION_",
+            "BUNDLE_",
+            "RENEWAL_",
+            "TOKEN_",
+            "TLS_",
+            "INTERNAL_");
 
     private static Stream<ErrorCode> codes() {
         return Arrays.stream(ErrorCode.values());
