@@ -79,8 +79,8 @@ public final class SegmentMarkerStream implements MarkerStream {
      * @param directory the stream's directory
      * @param clock the source of marker times
      * @return the open stream, recovered
-     * @throws InternalException {@link ErrorCode#INTERNAL_IO} when the directory cannot be used or is
-     *     open elsewhere
+     * @throws InternalException {@link ErrorCode#INTERNAL_IO} when the directory cannot be used, or
+     *     {@link ErrorCode#INTERNAL_STORE_LOCKED} when it is open elsewhere
      * @throws MalformedInputException {@link ErrorCode#MARKER_MALFORMED} when acknowledged markers or a
      *     sealed segment are damaged
      * @throws VerificationException {@link ErrorCode#MARKER_CHAIN_BROKEN} when an acknowledged marker
