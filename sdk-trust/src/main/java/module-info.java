@@ -9,11 +9,11 @@ module dev.cairn.trust {
     requires org.bouncycastle.util;
     requires com.nimbusds.jose.jwt;
 
-// Identities, key files, CSRs, the CA and issuance.
-// exports dev.cairn.trust.identity;
-// exports dev.cairn.trust.keyfile;
-// exports dev.cairn.trust.csr;
-// exports dev.cairn.trust.ca;
+    // Identities, key files, CSRs, the CA and issuance.
+    exports dev.cairn.trust.identity;
+    // exports dev.cairn.trust.keyfile;
+    exports dev.cairn.trust.csr;
+    exports dev.cairn.trust.ca;
 
 // Revocation.
 // exports dev.cairn.trust.revocation;

@@ -141,6 +141,28 @@ public enum ErrorCode {
             ErrorFamily.REJECTED, "The receipt's entry is not in the log under this checkpoint; do not trust it."),
 
     // --- Trust: identities, key files, CSRs, the CA and issuance (sdk-trust; spec/identity.md, spec/ca.md) ---
+    /** A trust domain or identity URI that breaks the grammar of spec/identity.md. */
+    IDENTITY_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Use a canonical cairn:// identity as spec/identity.md defines it."),
+    /** A CSR that is not one strict DER PKCS#10 request within the size limit. */
+    CSR_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send one PKCS#10 request, DER or PEM, as spec/ca.md describes."),
+    /** The CSR's signature does not verify with its own public key: no proof of possession. */
+    CSR_BAD_SIGNATURE(ErrorFamily.REJECTED, "Sign the CSR with the private key of the public key it carries."),
+    /** The CSR's key is not of an allowed type (Ed25519 or P-256). */
+    CSR_KEY_NOT_ALLOWED(ErrorFamily.REJECTED, "Generate an Ed25519 or P-256 key and make a new CSR."),
+    /** The CSR carries an attribute or extension the CA does not accept. */
+    CSR_EXTENSION_NOT_ALLOWED(
+            ErrorFamily.REJECTED, "Request only a subjectAltName; the CA sets every other extension."),
+    /** The CSR asks for names other than the one identity the CA assigns. */
+    CSR_NAMES_NOT_ALLOWED(ErrorFamily.REJECTED, "Request no name, or exactly the identity you are enrolled as."),
+    /** A requested certificate lifetime outside the profile's bounds. */
+    CA_TTL_OUT_OF_RANGE(ErrorFamily.REJECTED, "Request a lifetime within the profile's minimum and maximum."),
+    /** The issuing CA's certificate is not valid now or ends before the requested lifetime would. */
+    CA_NOT_VALID(ErrorFamily.REJECTED, "Rotate to a valid intermediate, or request a shorter lifetime."),
+    /** A random serial number was already used; issuance stopped rather than reuse it. */
+    CA_SERIAL_REUSED(ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry: a fresh random serial is drawn."),
+    /** Bytes that are not a certificate Cairn accepts: bad DER or PEM, too large, wrong structure. */
+    CERT_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send X.509 certificates in DER or PEM as spec/ca.md describes."),
 
     // --- Trust: revocation heads, freshness tiers and CRLs (sdk-trust; spec/revocation.md) ---
 

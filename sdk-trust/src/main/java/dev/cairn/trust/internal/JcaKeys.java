@@ -18,11 +18,13 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -45,8 +47,9 @@ public final class JcaKeys {
     public static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
 
     private static final X9ECParameters P256 = ECNamedCurveTable.getByName("P-256");
+    /** Named, so that keys encode with the curve's OID (RFC 5480), as the JDK and OpenSSL require. */
     private static final ECDomainParameters P256_DOMAIN =
-            new ECDomainParameters(P256.getCurve(), P256.getG(), P256.getN(), P256.getH(), P256.getSeed());
+            new ECNamedDomainParameters(SECObjectIdentifiers.secp256r1, P256);
 
     private JcaKeys() {}
 
