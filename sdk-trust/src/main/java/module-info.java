@@ -7,19 +7,8 @@ module dev.cairn.trust {
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
-    requires com.nimbusds.jose.jwt;
 
-    // Identities, key files, CSRs, the CA and issuance.
     exports dev.cairn.trust.identity;
-    // exports dev.cairn.trust.keyfile;
     exports dev.cairn.trust.csr;
     exports dev.cairn.trust.ca;
-
-// Revocation.
-// exports dev.cairn.trust.revocation;
-
-// Bundles, renewal and operator tokens.
-// exports dev.cairn.trust.bundle;
-// exports dev.cairn.trust.renewal;
-// exports dev.cairn.trust.token;
 }

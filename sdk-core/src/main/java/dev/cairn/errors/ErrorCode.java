@@ -140,7 +140,7 @@ public enum ErrorCode {
     RECEIPT_NOT_INCLUDED(
             ErrorFamily.REJECTED, "The receipt's entry is not in the log under this checkpoint; do not trust it."),
 
-    // --- Trust: identities, key files, CSRs, the CA and issuance (sdk-trust; spec/identity.md, spec/ca.md) ---
+    // --- Trust: identities, CSRs and the CA (sdk-trust; spec/identity.md, spec/ca.md) ---
     /** A trust domain or identity URI that breaks the grammar of spec/identity.md. */
     IDENTITY_MALFORMED(
             ErrorFamily.MALFORMED_INPUT, "Use a canonical cairn:// identity as spec/identity.md defines it."),
@@ -163,12 +163,6 @@ public enum ErrorCode {
     CA_SERIAL_REUSED(ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry: a fresh random serial is drawn."),
     /** Bytes that are not a certificate Cairn accepts: bad DER or PEM, too large, wrong structure. */
     CERT_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send X.509 certificates in DER or PEM as spec/ca.md describes."),
-
-    // --- Trust: revocation heads, freshness tiers and CRLs (sdk-trust; spec/revocation.md) ---
-
-    // --- Trust: bundles, renewal and operator tokens (sdk-trust; spec/trust-bundle.md, spec/tokens.md) ---
-
-    // --- Trust: TLS peer identity (sdk-trust; spec/identity.md) ---
 
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */

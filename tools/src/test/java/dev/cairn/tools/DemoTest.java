@@ -18,6 +18,7 @@ class DemoTest {
         assertEquals(0, exit, output);
         assertTrue(output.contains("COSE_BAD_SIGNATURE"), output);
         assertTrue(output.contains("CBOR_NON_CANONICAL"), output);
+        assertTrue(output.contains("CSR_NAMES_NOT_ALLOWED"), output);
         assertTrue(output.contains(" 0 failed"), output);
     }
 }

@@ -12,6 +12,7 @@ import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.internal.Certificates;
 import dev.cairn.trust.internal.JcaKeys;
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -34,6 +35,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.ContentSigner;
 
 /**
  * The issuing CA of a trust domain: an intermediate key and its chain to the root ({@code
@@ -56,11 +58,11 @@ public final class CertificateAuthority {
 
     private final TrustDomain trustDomain;
     private final SigningKey key;
+    private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
     private final SerialLedger serials;
     private final SecureRandom random;
     private final Clock clock;
-    private final InsecureSecretKeyAccess access;
 
     private CertificateAuthority(
             TrustDomain trustDomain,
@@ -72,11 +74,11 @@ public final class CertificateAuthority {
             InsecureSecretKeyAccess access) {
         this.trustDomain = trustDomain;
         this.key = key;
+        this.privateKey = JcaKeys.privateKey(key, access);
         this.chain = List.copyOf(chain);
         this.serials = serials;
         this.random = random;
         this.clock = clock;
-        this.access = access;
     }
 
     /**
@@ -136,7 +138,7 @@ public final class CertificateAuthority {
         PublicKey publicKey = JcaKeys.publicKey(rootKey.verificationKey());
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 name, serial(serials, random), from(now.minus(BACKDATE)), from(now.plus(ROOT_TTL)), name, publicKey);
-        return sign(builder, rootKey, access, b -> {
+        return sign(builder, JcaKeys.contentSigner(rootKey, access), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
             b.addExtension(Extension.keyUsage, true, Profile.INTERMEDIATE.keyUsage());
             b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(publicKey));
@@ -175,7 +177,7 @@ public final class CertificateAuthority {
         X500Name subject = new X500Name("CN=" + trustDomain.name() + " intermediate CA " + serial.toString(16));
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 root, serial, from(now.minus(BACKDATE)), from(now.plus(ttl)), subject, publicKey);
-        return sign(builder, rootKey, access, b -> {
+        return sign(builder, JcaKeys.contentSigner(rootKey, access), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, Profile.INTERMEDIATE.keyUsage());
             b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(publicKey));
@@ -247,7 +249,7 @@ public final class CertificateAuthority {
                 from(now.plus(lifetime)),
                 new X500Name(new RDN[0]),
                 publicKey);
-        X509Certificate certificate = sign(builder, key, access, b -> {
+        X509Certificate certificate = sign(builder, JcaKeys.contentSigner(key.type(), privateKey), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, profile.keyUsage());
             b.addExtension(
@@ -299,12 +301,10 @@ public final class CertificateAuthority {
         void add(X509v3CertificateBuilder builder) throws Exception;
     }
 
-    private static X509Certificate sign(
-            X509v3CertificateBuilder builder, SigningKey key, InsecureSecretKeyAccess access, Extensions extensions) {
+    private static X509Certificate sign(X509v3CertificateBuilder builder, ContentSigner signer, Extensions extensions) {
         try {
             extensions.add(builder);
-            return Certificates.fromDer(
-                    builder.build(JcaKeys.contentSigner(key, access)).getEncoded());
+            return Certificates.fromDer(builder.build(signer).getEncoded());
         } catch (Exception e) {
             if (e instanceof RuntimeException r) {
                 throw r;

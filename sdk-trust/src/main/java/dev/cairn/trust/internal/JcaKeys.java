@@ -141,10 +141,22 @@ public final class JcaKeys {
      * @return the content signer
      */
     public static ContentSigner contentSigner(SigningKey key, InsecureSecretKeyAccess access) {
+        return contentSigner(key.type(), privateKey(key, access));
+    }
+
+    /**
+     * A Bouncy Castle content signer over a JCA private key already converted by {@code privateKey},
+     * for signers that sign many times.
+     *
+     * @param type the key's type
+     * @param privateKey the private key
+     * @return the content signer
+     */
+    public static ContentSigner contentSigner(KeyType type, PrivateKey privateKey) {
         try {
-            return new JcaContentSignerBuilder(signatureAlgorithm(key.type()))
+            return new JcaContentSignerBuilder(signatureAlgorithm(type))
                     .setProvider(PROVIDER)
-                    .build(privateKey(key, access));
+                    .build(privateKey);
         } catch (OperatorCreationException e) {
             throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "content signer: " + e.getMessage(), e);
         }

@@ -23,6 +23,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -127,6 +128,17 @@ public final class Demo {
             throw new UncheckedIOException(e);
         }
 
+        heading("Create a CA, issue a certificate from a real CSR, refuse a CSR that asks for another name");
+        boolean trustOk;
+        try {
+            Path trustDir = Files.createTempDirectory("cairn-demo-ca");
+            trustOk = new TrustDemo(out).run(trustDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK rejected a Cairn chain", e);
+        }
+
         heading("Check the golden vectors in vectors/");
         CheckReport report = Vectors.check(Vectors.read(repoRoot.resolve("vectors")));
         out.println("  " + report.summary());
@@ -135,6 +147,8 @@ public final class Demo {
         boolean ok = roundTrip
                 && samePayload
                 && rejected
+                && logOk
+                && trustOk
                 && report.failures().isEmpty()
                 && !report.results().isEmpty();
         out.println();
