@@ -14,11 +14,9 @@ import dev.cairn.trust.identity.TrustDomain;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -84,21 +82,16 @@ public class IssuanceBenchmark {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         KeyType type = KeyType.valueOf(caKey);
-        MemoryLedger serials = new MemoryLedger();
-        SigningKey rootKey = SigningKey.generate(type, random);
         caSigningKey = SigningKey.generate(type, random);
-        X509Certificate root = CertificateAuthority.createRoot(DOMAIN, rootKey, serials, random, clock, access);
-        X509Certificate intermediate = CertificateAuthority.createIntermediate(
+        ca = CertificateAuthority.initialize(
                 DOMAIN,
-                rootKey,
-                root,
-                caSigningKey.verificationKey(),
+                SigningKey.generate(type, random),
+                caSigningKey,
                 Duration.ofDays(365),
-                serials,
+                new MemoryLedger(),
                 random,
                 clock,
                 access);
-        ca = CertificateAuthority.of(DOMAIN, caSigningKey, List.of(intermediate, root), serials, random, clock, access);
         csr = CsrBuilder.build(SigningKey.generate(KeyType.P256, random), Optional.of(NODE), access)
                 .der()
                 .toByteArray();

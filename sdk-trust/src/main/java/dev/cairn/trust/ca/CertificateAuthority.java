@@ -116,6 +116,43 @@ public final class CertificateAuthority {
     }
 
     /**
+     * Initialises a trust domain's hierarchy: a self-signed root, an intermediate signed by it, and the
+     * CA issuing with the intermediate. The root key is used only here; the caller stores it offline.
+     *
+     * @param trustDomain the trust domain
+     * @param rootKey the root's key
+     * @param intermediateKey the intermediate's key, which the CA keeps
+     * @param intermediateTtl the intermediate's lifetime
+     * @param serials the ledger of used serials
+     * @param random the source of serial numbers
+     * @param clock what "now" is
+     * @param access the explicit token that lets the keys sign
+     * @return the CA, whose chain is the intermediate and the root
+     */
+    public static CertificateAuthority initialize(
+            TrustDomain trustDomain,
+            SigningKey rootKey,
+            SigningKey intermediateKey,
+            Duration intermediateTtl,
+            SerialLedger serials,
+            SecureRandom random,
+            Clock clock,
+            InsecureSecretKeyAccess access) {
+        X509Certificate root = createRoot(trustDomain, rootKey, serials, random, clock, access);
+        X509Certificate intermediate = createIntermediate(
+                trustDomain,
+                rootKey,
+                root,
+                intermediateKey.verificationKey(),
+                intermediateTtl,
+                serials,
+                random,
+                clock,
+                access);
+        return of(trustDomain, intermediateKey, List.of(intermediate, root), serials, random, clock, access);
+    }
+
+    /**
      * Creates a self-signed root certificate, valid {@link #ROOT_TTL} (cA, keyCertSign, cRLSign).
      *
      * @param trustDomain the trust domain

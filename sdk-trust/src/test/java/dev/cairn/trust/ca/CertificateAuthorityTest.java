@@ -51,7 +51,16 @@ class CertificateAuthorityTest {
 
     /** A root, an intermediate and the CA issuing with it; the ledger lives in the temp dir. */
     static CertificateAuthority ca(KeyType type, Path dir, Clock clock) {
-        return ca(type, dir, clock, clock);
+        SecureRandom random = new SecureRandom();
+        return CertificateAuthority.initialize(
+                TD,
+                SigningKey.generate(type, random),
+                SigningKey.generate(type, random),
+                Duration.ofDays(365),
+                FileSerialLedger.open(dir.resolve("serials")),
+                random,
+                clock,
+                ACCESS);
     }
 
     /** The same, with the hierarchy created at one time and the CA issuing at another. */

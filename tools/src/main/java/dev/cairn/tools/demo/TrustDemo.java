@@ -44,21 +44,17 @@ final class TrustDemo {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         try (FileSerialLedger serials = FileSerialLedger.open(dir.resolve("serials"))) {
-            SigningKey rootKey = SigningKey.generate(KeyType.ED25519, random);
-            SigningKey intermediateKey = SigningKey.generate(KeyType.ED25519, random);
-            X509Certificate root = CertificateAuthority.createRoot(DOMAIN, rootKey, serials, random, clock, access);
-            X509Certificate intermediate = CertificateAuthority.createIntermediate(
+            CertificateAuthority ca = CertificateAuthority.initialize(
                     DOMAIN,
-                    rootKey,
-                    root,
-                    intermediateKey.verificationKey(),
+                    SigningKey.generate(KeyType.ED25519, random),
+                    SigningKey.generate(KeyType.ED25519, random),
                     Duration.ofDays(365),
                     serials,
                     random,
                     clock,
                     access);
-            CertificateAuthority ca = CertificateAuthority.of(
-                    DOMAIN, intermediateKey, List.of(intermediate, root), serials, random, clock, access);
+            X509Certificate intermediate = ca.chain().get(0);
+            X509Certificate root = ca.chain().get(1);
             out.println(
                     "  CA created (Ed25519): " + root.getSubjectX500Principal().getName() + " -> "
                             + intermediate.getSubjectX500Principal().getName()
