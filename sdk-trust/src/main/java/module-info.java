@@ -9,6 +9,7 @@ module dev.cairn.trust {
     requires org.bouncycastle.util;
 
     exports dev.cairn.trust.identity;
+    exports dev.cairn.trust.keyfile;
     exports dev.cairn.trust.csr;
     exports dev.cairn.trust.ca;
 }

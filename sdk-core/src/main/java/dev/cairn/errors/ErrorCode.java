@@ -144,6 +144,15 @@ public enum ErrorCode {
     /** A trust domain or identity URI that breaks the grammar of spec/identity.md. */
     IDENTITY_MALFORMED(
             ErrorFamily.MALFORMED_INPUT, "Use a canonical cairn:// identity as spec/identity.md defines it."),
+    /** A key file that is not one PKCS#8 PEM block within the size limit. */
+    KEYFILE_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Give a PKCS#8 PEM file (PRIVATE KEY) as spec/ca.md describes."),
+    /** A key file whose key is not Ed25519 or P-256. */
+    KEYFILE_KEY_UNSUPPORTED(ErrorFamily.REJECTED, "Use an Ed25519 or P-256 key."),
+    /** A private key file that group or others may read or write. */
+    KEYFILE_PERMISSIONS(
+            ErrorFamily.REJECTED, "Restrict the file to its owner (chmod 600) and consider the key exposed."),
+    /** A key or certificate file that already exists; Cairn never replaces one. */
+    KEYFILE_EXISTS(ErrorFamily.REJECTED, "Choose a new file name, or remove the old file deliberately first."),
     /** A CSR that is not one strict DER PKCS#10 request within the size limit. */
     CSR_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send one PKCS#10 request, DER or PEM, as spec/ca.md describes."),
     /** The CSR's signature does not verify with its own public key: no proof of possession. */

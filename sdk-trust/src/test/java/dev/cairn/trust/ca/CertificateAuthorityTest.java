@@ -15,6 +15,8 @@ import dev.cairn.trust.csr.CsrVerifier;
 import dev.cairn.trust.csr.VerifiedCsr;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.keyfile.KeyFiles;
+import dev.cairn.trust.support.OpenSsl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,6 +139,13 @@ class CertificateAuthorityTest {
         OpenSsl.Result san = OpenSsl.run("x509", "-noout", "-ext", "subjectAltName", "-in", leaf.toString());
         assertTrue(san.output().contains("URI:" + NODE.uri()), san.output());
         assertFalse(san.output().contains("DNS:"), san.output());
+        Path chainFile = dir.resolve("chain.pem");
+        KeyFiles.writeCertificates(
+                chainFile, List.of(issued.certificate(), ca.chain().get(0)));
+        assertEquals(List.of(issued.certificate(), ca.chain().get(0)), KeyFiles.readCertificates(chainFile));
+        OpenSsl.Result fromChainFile =
+                OpenSsl.run("verify", "-CAfile", root.toString(), "-untrusted", chainFile.toString(), leaf.toString());
+        assertTrue(fromChainFile.ok(), fromChainFile.output());
         OpenSsl.Result withoutIntermediate = OpenSsl.run("verify", "-CAfile", root.toString(), leaf.toString());
         assertFalse(withoutIntermediate.ok(), withoutIntermediate.output());
     }

@@ -1,4 +1,4 @@
-package dev.cairn.trust.ca;
+package dev.cairn.trust.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,16 +7,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the system's {@code openssl} binary, the independent stack the interop tests check against. */
-final class OpenSsl {
-    record Result(int exit, String output) {
-        boolean ok() {
+public final class OpenSsl {
+    /** An exit code and the combined output. */
+    public record Result(int exit, String output) {
+        public boolean ok() {
             return exit == 0;
         }
     }
 
     private OpenSsl() {}
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
