@@ -12,4 +12,5 @@ module dev.cairn.trust {
     exports dev.cairn.trust.keyfile;
     exports dev.cairn.trust.csr;
     exports dev.cairn.trust.ca;
+    exports dev.cairn.trust.renewal;
 }
