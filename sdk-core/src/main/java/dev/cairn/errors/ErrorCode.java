@@ -172,6 +172,84 @@ public enum ErrorCode {
     CA_SERIAL_REUSED(ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry: a fresh random serial is drawn."),
     /** Bytes that are not a certificate Cairn accepts: bad DER or PEM, too large, wrong structure. */
     CERT_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send X.509 certificates in DER or PEM as spec/ca.md describes."),
+    /** A certificate whose notAfter has passed. */
+    CERT_EXPIRED(ErrorFamily.REJECTED, "Renew the certificate; check the clocks if it should still be valid."),
+    /** A certificate whose notBefore has not come yet. */
+    CERT_NOT_YET_VALID(ErrorFamily.REJECTED, "Check both clocks; the certificate is not valid yet."),
+    /** A chain that does not lead to a CA of the trust bundle: bad signature, wrong issuer, CA constraints. */
+    CERT_CHAIN_INVALID(
+            ErrorFamily.REJECTED, "Present the chain the trust domain's CA issued; refresh the trust bundle."),
+    /** A certificate whose serial is on the revocation list under the current head. */
+    CERT_REVOKED(ErrorFamily.REJECTED, "The certificate was revoked; enroll again for a new identity."),
+    /** A CA rotation step taken in the wrong phase (activate before prepare, retire before activate, ...). */
+    CA_ROTATION_STATE(ErrorFamily.REJECTED, "Follow the rotation order of spec/ca.md: prepare, activate, retire."),
+    /** Too few relying parties report the bundle that carries the next CA to activate it. */
+    CA_ROTATION_NOT_PROPAGATED(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(60),
+            "Wait until enough relying parties have fetched the new trust bundle, then activate again."),
+    /** The old CA still has leaves that have not expired. */
+    CA_RETIRE_TOO_EARLY(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(60),
+            "Retire the old CA after its last leaf has expired, or revoke those leaves first."),
+
+    // --- Trust: revocation heads, freshness tiers and CRLs (sdk-trust; spec/revocation.md) ---
+    /** A revocation entry or head that does not parse as spec/revocation.md encodes it. */
+    REVOCATION_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send revocation data as spec/revocation.md encodes it."),
+    /** Revocation entries that do not hash to the chain value the signed head commits to. */
+    REVOCATION_CHAIN_BROKEN(
+            ErrorFamily.REJECTED, "The revocation entries were altered or are incomplete; fetch them again."),
+    /** A head older than the one already held, or a different head with the same sequence. */
+    REVOCATION_HEAD_ROLLBACK(
+            ErrorFamily.REJECTED, "Keep the newer head; a replayed or forked revocation head is refused."),
+    /** The newest head held is older than the action's freshness tier allows. */
+    REVOCATION_HEAD_STALE(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(5),
+            "Fetch a fresh revocation head, then retry; or run under an explicit, audited override."),
+
+    // --- Trust: bundles (sdk-trust; spec/trust-bundle.md) ---
+    /** A trust bundle that does not parse as spec/trust-bundle.md describes. */
+    BUNDLE_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send the trust bundle as spec/trust-bundle.md describes."),
+    /** A bundle whose sequence is lower than the one held, or a different bundle with the same sequence. */
+    BUNDLE_ROLLBACK(ErrorFamily.REJECTED, "Keep the newer bundle; a bundle's sequence never goes back."),
+    /** A new bundle not signed by a CA key of the bundle held. */
+    BUNDLE_SIGNER_UNTRUSTED(
+            ErrorFamily.REJECTED,
+            "Obtain the bundle from a source you trust out of band; it is not signed by the bundle you hold."),
+    /** A bundle for another trust domain than the one expected. */
+    BUNDLE_TRUST_DOMAIN_MISMATCH(ErrorFamily.REJECTED, "Use the bundle of the trust domain you are verifying."),
+
+    // --- Trust: operator tokens (sdk-trust; spec/tokens.md) ---
+    /** A token that is not a compact JWS with the claims spec/tokens.md requires, within the size limit. */
+    TOKEN_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send a bearer token issued by the server, unmodified."),
+    /** A token signed with an algorithm the validator does not allow. */
+    TOKEN_ALG_NOT_ALLOWED(ErrorFamily.REJECTED, "Use a token signed with EdDSA or ES256 by the server."),
+    /** A token whose kid names no key of the validator's JWKS. */
+    TOKEN_KEY_UNKNOWN(ErrorFamily.REJECTED, "Refresh the issuer's JWKS, or obtain a new token."),
+    /** A token whose signature does not verify. */
+    TOKEN_BAD_SIGNATURE(ErrorFamily.REJECTED, "The token was altered or forged; obtain a new one."),
+    /** A token whose exp, with the allowed skew, has passed. */
+    TOKEN_EXPIRED(ErrorFamily.REJECTED, "Obtain a new token with the admin credential."),
+    /** A token whose nbf or iat lies in the future beyond the allowed skew. */
+    TOKEN_NOT_YET_VALID(ErrorFamily.REJECTED, "Check both clocks; the token is not valid yet."),
+    /** A token from another issuer than the one expected. */
+    TOKEN_ISSUER_MISMATCH(ErrorFamily.REJECTED, "Use a token issued by this server."),
+    /** A token for another audience than the one expected. */
+    TOKEN_AUDIENCE_MISMATCH(ErrorFamily.REJECTED, "Use a token issued for this service."),
+    /** A token without a scope the action needs. */
+    TOKEN_SCOPE_MISSING(ErrorFamily.REJECTED, "Obtain a token with the scope the action needs."),
+
+    // --- Trust: TLS peer identity (sdk-trust; spec/tls-identity.md) ---
+    /** The peer presented no certificate. */
+    TLS_PEER_MISSING(ErrorFamily.REJECTED, "Connect with the client certificate the trust domain issued you."),
+    /** The peer certificate does not carry exactly one URI SAN in the trust domain's namespace. */
+    TLS_PEER_IDENTITY_INVALID(
+            ErrorFamily.REJECTED, "Present a certificate the trust domain's CA issued: one cairn:// URI SAN only."),
 
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */

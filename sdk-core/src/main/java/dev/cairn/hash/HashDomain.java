@@ -16,7 +16,9 @@ public enum HashDomain {
     /** A marker: the hash chain link and the MMR leaf (see {@code spec/marker-stream.md}). */
     MARKER("cairn/marker/v1"),
     /** A signed statement's payload, as a marker's payload digest (see {@code spec/receipts.md}). */
-    STATEMENT("cairn/statement/v1");
+    STATEMENT("cairn/statement/v1"),
+    /** A revocation entry: the link of a revocation chain (see {@code spec/revocation.md}). */
+    REVOCATION("cairn/revocation/v1");
 
     private final String tag;
     private final byte[] framedTag;
