@@ -12,7 +12,6 @@ import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.internal.Certificates;
 import dev.cairn.trust.internal.JcaKeys;
 import java.math.BigInteger;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -58,7 +57,6 @@ public final class CertificateAuthority {
 
     private final TrustDomain trustDomain;
     private final SigningKey key;
-    private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
     private final SerialLedger serials;
     private final SecureRandom random;
@@ -74,7 +72,6 @@ public final class CertificateAuthority {
             InsecureSecretKeyAccess access) {
         this.trustDomain = trustDomain;
         this.key = key;
-        this.privateKey = JcaKeys.privateKey(key, access);
         this.chain = List.copyOf(chain);
         this.serials = serials;
         this.random = random;
@@ -90,7 +87,7 @@ public final class CertificateAuthority {
      * @param serials the ledger of used serials
      * @param random the source of serial numbers
      * @param clock what "now" is
-     * @param access the explicit token that lets the key sign through the JCA
+     * @param access the explicit token that marks every place a CA key is put to work
      * @return the CA
      * @throws IllegalArgumentException if the key is not the chain's first certificate's key
      */
@@ -126,7 +123,7 @@ public final class CertificateAuthority {
      * @param serials the ledger of used serials
      * @param random the source of serial numbers
      * @param clock what "now" is
-     * @param access the explicit token that lets the keys sign
+     * @param access the explicit token that marks every place a CA key is put to work
      * @return the CA, whose chain is the intermediate and the root
      */
     public static CertificateAuthority initialize(
@@ -160,7 +157,7 @@ public final class CertificateAuthority {
      * @param serials the ledger of used serials
      * @param random the source of the serial number
      * @param clock what "now" is
-     * @param access the explicit token that lets the key sign
+     * @param access the explicit token that marks every place a CA key is put to work
      * @return the root certificate
      */
     public static X509Certificate createRoot(
@@ -175,7 +172,7 @@ public final class CertificateAuthority {
         PublicKey publicKey = JcaKeys.publicKey(rootKey.verificationKey());
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 name, serial(serials, random), from(now.minus(BACKDATE)), from(now.plus(ROOT_TTL)), name, publicKey);
-        return sign(builder, JcaKeys.contentSigner(rootKey, access), b -> {
+        return sign(builder, JcaKeys.contentSigner(rootKey), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(1));
             b.addExtension(Extension.keyUsage, true, Profile.INTERMEDIATE.keyUsage());
             b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(publicKey));
@@ -193,7 +190,7 @@ public final class CertificateAuthority {
      * @param serials the ledger of used serials
      * @param random the source of the serial number
      * @param clock what "now" is
-     * @param access the explicit token that lets the root key sign
+     * @param access the explicit token that marks every place a CA key is put to work
      * @return the intermediate certificate
      */
     public static X509Certificate createIntermediate(
@@ -214,7 +211,7 @@ public final class CertificateAuthority {
         X500Name subject = new X500Name("CN=" + trustDomain.name() + " intermediate CA " + serial.toString(16));
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                 root, serial, from(now.minus(BACKDATE)), from(now.plus(ttl)), subject, publicKey);
-        return sign(builder, JcaKeys.contentSigner(rootKey, access), b -> {
+        return sign(builder, JcaKeys.contentSigner(rootKey), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, Profile.INTERMEDIATE.keyUsage());
             b.addExtension(Extension.subjectKeyIdentifier, false, utils().createSubjectKeyIdentifier(publicKey));
@@ -286,7 +283,7 @@ public final class CertificateAuthority {
                 from(now.plus(lifetime)),
                 new X500Name(new RDN[0]),
                 publicKey);
-        X509Certificate certificate = sign(builder, JcaKeys.contentSigner(key.type(), privateKey), b -> {
+        X509Certificate certificate = sign(builder, JcaKeys.contentSigner(key), b -> {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             b.addExtension(Extension.keyUsage, true, profile.keyUsage());
             b.addExtension(

@@ -48,8 +48,8 @@ public final class CsrBuilder {
                         new Extensions(new Extension(Extension.subjectAlternativeName, true, names.getEncoded()));
                 builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions);
             }
-            return new Csr(Bytes.copyOf(
-                    builder.build(JcaKeys.contentSigner(key, access)).getEncoded()));
+            return new Csr(
+                    Bytes.copyOf(builder.build(JcaKeys.contentSigner(key)).getEncoded()));
         } catch (IOException e) {
             throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "CSR encoding failed: " + e.getMessage(), e);
         }

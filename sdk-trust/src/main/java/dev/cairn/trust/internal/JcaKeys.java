@@ -34,8 +34,6 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The bridge between sdk-core's keys and the JCA / Bouncy Castle PKIX world that X.509, PKCS#10,
@@ -133,33 +131,15 @@ public final class JcaKeys {
     }
 
     /**
-     * A Bouncy Castle content signer (for certificates, CSRs and CRLs) backed by a signing key.
-     * Ed25519 and ECDSA-with-SHA-256; ECDSA here uses the JCA's randomised nonces.
+     * A Bouncy Castle content signer (for certificates, CSRs and CRLs) that signs with a signing key:
+     * pure Ed25519, or ECDSA P-256 with SHA-256 and deterministic nonces (RFC 6979). One per
+     * signature.
      *
      * @param key the signing key
-     * @param access the explicit token to take the private key into the JCA
      * @return the content signer
      */
-    public static ContentSigner contentSigner(SigningKey key, InsecureSecretKeyAccess access) {
-        return contentSigner(key.type(), privateKey(key, access));
-    }
-
-    /**
-     * A Bouncy Castle content signer over a JCA private key already converted by {@code privateKey},
-     * for signers that sign many times.
-     *
-     * @param type the key's type
-     * @param privateKey the private key
-     * @return the content signer
-     */
-    public static ContentSigner contentSigner(KeyType type, PrivateKey privateKey) {
-        try {
-            return new JcaContentSignerBuilder(signatureAlgorithm(type))
-                    .setProvider(PROVIDER)
-                    .build(privateKey);
-        } catch (OperatorCreationException e) {
-            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "content signer: " + e.getMessage(), e);
-        }
+    public static ContentSigner contentSigner(SigningKey key) {
+        return new KeyContentSigner(key);
     }
 
     private static KeyFactory keyFactory(KeyType type) throws GeneralSecurityException {

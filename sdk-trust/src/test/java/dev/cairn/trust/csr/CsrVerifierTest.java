@@ -132,7 +132,7 @@ class CsrVerifierTest {
         return new JcaPKCS10CertificationRequestBuilder(
                         new X500Name(new org.bouncycastle.asn1.x500.RDN[0]), JcaKeys.publicKey(key.verificationKey()))
                 .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, new Extensions(extension))
-                .build(JcaKeys.contentSigner(key, ACCESS))
+                .build(JcaKeys.contentSigner(key))
                 .getEncoded();
     }
 

@@ -1,10 +1,10 @@
 package dev.cairn.trust.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeyType;
@@ -23,7 +23,7 @@ class JcaKeysTest {
     @EnumSource(KeyType.class)
     void aContentSignerSignsWhatTheJcaPublicKeyVerifies(KeyType type) throws Exception {
         SigningKey key = SigningKey.generate(type, new SecureRandom());
-        ContentSigner signer = JcaKeys.contentSigner(key, InsecureSecretKeyAccess.get());
+        ContentSigner signer = JcaKeys.contentSigner(key);
         byte[] message = "to be signed".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         try (var out = signer.getOutputStream()) {
             out.write(message);
@@ -36,6 +36,27 @@ class JcaKeysTest {
         SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(
                 JcaKeys.publicKey(key.verificationKey()).getEncoded());
         assertEquals(key.verificationKey(), JcaKeys.verificationKey(info));
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void contentSignaturesAreDeterministicAndVerifiedByTheJdk(KeyType type) throws Exception {
+        SigningKey key = SigningKey.generate(type, new SecureRandom());
+        byte[] message = "a TBSCertificate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] first = sign(key, message);
+        assertArrayEquals(first, sign(key, message));
+        Signature jdk = Signature.getInstance(JcaKeys.signatureAlgorithm(type));
+        jdk.initVerify(JcaKeys.publicKey(key.verificationKey()));
+        jdk.update(message);
+        assertTrue(jdk.verify(first));
+    }
+
+    private static byte[] sign(SigningKey key, byte[] message) throws Exception {
+        ContentSigner signer = JcaKeys.contentSigner(key);
+        try (var out = signer.getOutputStream()) {
+            out.write(message);
+        }
+        return signer.getSignature();
     }
 
     @Test
