@@ -109,6 +109,7 @@ final class VectorChecks {
             case "mmr" -> MmrVectors.checkAccept(v);
             case "checkpoint", "receipt" -> ReceiptVectors.checkAccept(v);
             case CoseReceiptVectors.KIND -> CoseReceiptVectors.checkAccept(v);
+            case TrustVectors.KIND -> TrustVectors.checkAccept(v);
             default -> throw new VectorFailure("unknown kind " + kind);
         }
     }
@@ -142,6 +143,7 @@ final class VectorChecks {
             case "mmr" -> MmrVectors.runReject(v);
             case "checkpoint", "receipt" -> ReceiptVectors.runReject(v);
             case CoseReceiptVectors.KIND -> CoseReceiptVectors.runReject(v);
+            case TrustVectors.KIND -> TrustVectors.runReject(v);
             default -> throw new VectorFailure("unknown kind for a rejection: " + kind);
         }
     }

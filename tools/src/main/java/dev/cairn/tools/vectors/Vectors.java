@@ -29,6 +29,7 @@ public final class Vectors {
         MmrVectors.generate(set);
         ReceiptVectors.generate(set);
         CoseReceiptVectors.generate(set);
+        TrustVectors.generate(set);
         return set.files();
     }
 

@@ -1,0 +1,31 @@
+package dev.cairn.tools.vectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The {@code vectors/trust/} set (sdk-trust): CSRs, certificates as peers present them, revocation
+ * heads and trust bundles. Each vector names its {@code type}; this class dispatches on it.
+ */
+final class TrustVectors {
+    static final String KIND = "trust";
+
+    private TrustVectors() {}
+
+    static void generate(VectorSet set) {
+        TrustCsrVectors.generate(set);
+    }
+
+    static void checkAccept(JsonNode v) {
+        switch (v.path("type").asText()) {
+            case "csr" -> TrustCsrVectors.checkAccept(v);
+            default -> throw new VectorChecks.VectorFailure("unknown trust vector type " + v.path("type"));
+        }
+    }
+
+    static void runReject(JsonNode v) {
+        switch (v.path("type").asText()) {
+            case "csr" -> TrustCsrVectors.runReject(v);
+            default -> throw new VectorChecks.VectorFailure("unknown trust vector type " + v.path("type"));
+        }
+    }
+}
