@@ -15,9 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,10 +40,6 @@ public final class OperatorTokenValidator {
 
     /** Largest clock skew a validator may allow. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
-
-    private static final int SIGNATURE_BYTES = 64;
-
-    private static final Set<String> HEADER_MEMBERS = Set.of("alg", "typ", "kid");
 
     private final String issuer;
     private final String audience;
@@ -89,33 +83,15 @@ public final class OperatorTokenValidator {
      */
     public VerifiedOperatorToken validate(String token) {
         CompactJws jws = CompactJws.read(Objects.requireNonNull(token, "token"), MAX_TOKEN_CHARS);
-        Map<String, Object> header = jws.header();
-        if (!(header.get("alg") instanceof String alg)) {
-            throw malformed("header alg is missing or not a string", "a JWS algorithm name", "" + header.get("alg"));
-        }
-        TokenAlgorithm algorithm = TokenAlgorithm.fromJwsName(alg)
-                .filter(algorithms::contains)
-                .orElseThrow(() ->
-                        VerificationException.mismatch(ErrorCode.TOKEN_ALG_NOT_ALLOWED, algorithms.toString(), alg));
-        for (String name : header.keySet()) {
-            if (!HEADER_MEMBERS.contains(name)) {
-                throw malformed("header member not allowed", HEADER_MEMBERS.toString(), name);
-            }
-        }
-        if (!OperatorTokenIssuer.TYPE.equals(header.get("typ"))) {
-            throw malformed("wrong typ", OperatorTokenIssuer.TYPE, "" + header.get("typ"));
-        }
-        String kid = kid(header.get("kid"));
-        if (jws.signatureLength() != SIGNATURE_BYTES) {
-            throw malformed("wrong signature length", SIGNATURE_BYTES + " bytes", jws.signatureLength() + " bytes");
-        }
+        TokenHeader header = TokenHeader.read(jws, algorithms);
+        String kid = header.kid();
         VerificationKey key = keys.find(Bytes.fromBase64Url(kid))
                 .orElseThrow(() -> VerificationException.mismatch(ErrorCode.TOKEN_KEY_UNKNOWN, "a trusted kid", kid));
-        if (key.type() != algorithm.keyType()) {
+        if (key.type() != header.algorithm().keyType()) {
             throw VerificationException.mismatch(
                     ErrorCode.TOKEN_ALG_NOT_ALLOWED,
                     TokenAlgorithm.of(key.type()).jwsName(),
-                    alg);
+                    header.algorithm().jwsName());
         }
         jws.verify(key);
         Claims claims = Claims.read(jws.payload());
@@ -135,7 +111,7 @@ public final class OperatorTokenValidator {
             throw VerificationException.mismatch(
                     ErrorCode.TOKEN_NOT_YET_VALID, "now at or after " + validFrom, now.toString());
         }
-        VerifiedOperatorToken verified = new VerifiedOperatorToken(claims, algorithm, kid);
+        VerifiedOperatorToken verified = new VerifiedOperatorToken(claims, header.algorithm(), kid);
         verified.requireScopes(requiredScopes);
         return verified;
     }
@@ -145,31 +121,6 @@ public final class OperatorTokenValidator {
     public String toString() {
         return "OperatorTokenValidator[iss=" + issuer + ", aud=" + audience + ", scopes=" + requiredScopes + ", alg="
                 + algorithms + ", skew=" + skew + ", keys=" + keys.keys().size() + "]";
-    }
-
-    private static String kid(Object kid) {
-        if (kid instanceof String text) {
-            try {
-                if (Bytes.fromBase64Url(text).length() == 32) {
-                    return text;
-                }
-            } catch (IllegalArgumentException e) {
-                // reported below, as every other malformed kid
-            }
-        }
-        throw malformed("header kid is not a derived kid", "43 base64url characters (32 bytes)", "" + kid);
-    }
-
-    private static MalformedInputException malformed(String message, String expected, String found) {
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("expected", expected);
-        details.put("found", found);
-        return new MalformedInputException(
-                ErrorCode.TOKEN_MALFORMED,
-                "token: " + message + ": got " + found + ", want " + expected,
-                -1,
-                details,
-                null);
     }
 
     /**
