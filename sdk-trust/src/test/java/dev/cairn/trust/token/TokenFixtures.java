@@ -87,7 +87,7 @@ final class TokenFixtures {
         return "{\"alg\":\"" + alg + "\",\"typ\":\"" + typ + "\",\"kid\":\"" + kid + "\"}";
     }
 
-    /** The claims an issuer writes, issued at {@code iat} (epoch seconds) for {@code ttl} seconds. */
+    /** The claims an issuer writes for Alice, with the given times in epoch seconds. */
     static String claims(long iat, long nbf, long exp) {
         return "{\"iss\":\"" + ISS + "\",\"sub\":\"" + ALICE.uri() + "\",\"aud\":\"" + AUD
                 + "\",\"scope\":\"clusters:read clusters:write\",\"iat\":" + iat + ",\"nbf\":" + nbf + ",\"exp\":"

@@ -12,6 +12,7 @@ import static dev.cairn.trust.token.TokenFixtures.forge;
 import static dev.cairn.trust.token.TokenFixtures.header;
 import static dev.cairn.trust.token.TokenFixtures.t0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.bytes.Bytes;
 import dev.cairn.errors.ErrorCode;
@@ -40,6 +41,12 @@ class TokenFormatTest {
         String padded = forge(
                 ED, header(ED), claims(t0(), t0(), t0() + 60).replace("}", ",\"x\":\"" + "y".repeat(8000) + "\"}"));
         assertEquals(ErrorCode.TOKEN_MALFORMED, code(() -> VALIDATOR.validate(padded)));
+        String nested = forge(
+                ED,
+                header(ED).replace("}", ",\"x\":" + "[".repeat(2500) + "]".repeat(2500) + "}"),
+                claims(t0(), t0(), t0() + 60));
+        assertTrue(nested.length() <= OperatorTokenValidator.MAX_TOKEN_CHARS);
+        assertEquals(ErrorCode.TOKEN_MALFORMED, code(() -> VALIDATOR.validate(nested)));
     }
 
     @Test
