@@ -52,6 +52,7 @@ public record TrustBundle(TrustDomain trustDomain, long sequence, Duration refre
     public TrustBundle {
         Objects.requireNonNull(trustDomain, "trustDomain");
         Objects.requireNonNull(refreshHint, "refreshHint");
+        Objects.requireNonNull(entries, "entries");
         if (sequence < 1) {
             throw BundleErrors.malformed("sequence " + sequence + ", want at least 1");
         }
