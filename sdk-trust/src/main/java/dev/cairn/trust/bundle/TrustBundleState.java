@@ -79,12 +79,13 @@ public final class TrustBundleState {
         if (signedBundle.length > MAX_SIGNED_BYTES) {
             throw BundleErrors.malformed(signedBundle.length + " signed bytes, want at most " + MAX_SIGNED_BYTES);
         }
+        Bytes signed = Bytes.copyOf(signedBundle);
         synchronized (lock) {
             Held now = held;
-            if (now.signed().length() > 0 && now.signed().equals(Bytes.copyOf(signedBundle))) {
+            if (now.signed().length() > 0 && now.signed().equals(signed)) {
                 return now.bundle();
             }
-            byte[] jwks = verify(signedBundle, now.bundle());
+            byte[] jwks = verify(signed.toByteArray(), now.bundle());
             TrustBundle next = TrustBundleJwks.parse(jwks);
             if (!next.trustDomain().equals(now.bundle().trustDomain())) {
                 throw VerificationException.mismatch(
@@ -104,7 +105,7 @@ public final class TrustBundleState {
                         Map.of("expected", "> " + sequence, "found", Long.toString(next.sequence())),
                         null);
             }
-            held = new Held(next, Bytes.copyOf(jwks), Bytes.copyOf(signedBundle));
+            held = new Held(next, Bytes.copyOf(jwks), signed);
             return next;
         }
     }
