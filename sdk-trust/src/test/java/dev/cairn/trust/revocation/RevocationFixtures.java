@@ -3,8 +3,12 @@ package dev.cairn.trust.revocation;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.cairn.keys.KeySet;
+import dev.cairn.keys.KeyType;
+import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.identity.TrustDomain;
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +23,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.quicktheories.core.Gen;
 
-/** Shared test data: a trust domain, a settable clock and chains of random serials. */
+/** Shared test data: a trust domain, a settable clock, chains of random serials, and an issuer. */
 final class RevocationFixtures {
     static final TrustDomain TD = new TrustDomain("demo.example");
     static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
@@ -110,5 +114,28 @@ final class RevocationFixtures {
                     return out;
                 })
                 .describedAs(b -> HexFormat.of().formatHex(b));
+    }
+
+    /** An issuer's key and head signer; it signs whatever heads the test asks for. */
+    static final class Issuer {
+        final SigningKey key;
+        final RevocationHeadSigner signer;
+
+        Issuer(KeyType type) {
+            this.key = SigningKey.generate(type, new SecureRandom());
+            this.signer = new RevocationHeadSigner(key);
+        }
+
+        KeySet keys() {
+            return KeySet.of(key.verificationKey());
+        }
+
+        byte[] head(long sequence, ChainPosition position, Instant issuedAt, Duration validity) {
+            return signer.sign(RevocationHead.of(TD, sequence, position, issuedAt, issuedAt.plus(validity)));
+        }
+
+        byte[] head(long sequence, List<RevocationEntry> chain, Instant issuedAt) {
+            return head(sequence, ChainPosition.GENESIS.extend(chain), issuedAt, Duration.ofHours(1));
+        }
     }
 }
