@@ -61,7 +61,7 @@ final class HeldState {
             RevocationHead h = head.head();
             Duration age = Duration.between(h.issuedAt(), at);
             if (now < notBefore) {
-                expected = "issued at or before " + at.plus(policy.maxClockSkew());
+                expected = "issued at or before " + policy.maxClockSkew() + " after now (" + at + ")";
                 found = "issued at " + h.issuedAt();
             } else if (age.compareTo(policy.maxAge(tier)) > 0) {
                 expected = "age at most " + policy.maxAge(tier);

@@ -76,10 +76,12 @@ public final class RevocationHeadVerifier {
                     "a head for trust domain " + trustDomain,
                     "a head for trust domain " + head.trustDomain());
         }
-        Instant latest = clock.instant().plus(maxSkew);
-        if (head.issuedAt().isAfter(latest)) {
+        Instant now = clock.instant();
+        if (Duration.between(now, head.issuedAt()).compareTo(maxSkew) > 0) {
             throw VerificationException.mismatch(
-                    ErrorCode.REVOCATION_HEAD_STALE, "issued at or before " + latest, "issued at " + head.issuedAt());
+                    ErrorCode.REVOCATION_HEAD_STALE,
+                    "issued at or before " + maxSkew + " after now (" + now + ")",
+                    "issued at " + head.issuedAt());
         }
         return new VerifiedRevocationHead(head, signed.key(), Bytes.copyOf(encoded));
     }

@@ -22,6 +22,9 @@ public final class RevocationPublisher {
     /** The default time from a head's issued-at to its next-update. */
     public static final Duration DEFAULT_HEAD_VALIDITY = Duration.ofHours(1);
 
+    /** The longest time from a head's issued-at to its next-update. */
+    public static final Duration MAX_HEAD_VALIDITY = Duration.ofDays(366);
+
     private final TrustDomain trustDomain;
     private final RevocationChain chain;
     private final RevocationHeadSigner headSigner;
@@ -60,9 +63,10 @@ public final class RevocationPublisher {
      * @param headSigner signs heads with the issuing intermediate's key
      * @param crlSigner signs CRLs with the same key
      * @param clock the source of issued-at
-     * @param validity from issued-at to next-update: positive, at least one second
+     * @param validity from issued-at to next-update: from one second to {@link #MAX_HEAD_VALIDITY}
      * @param lastSequence the last sequence published before, or -1 when none was
      * @return the publisher
+     * @throws IllegalArgumentException if the validity or the last sequence is out of range
      */
     public static RevocationPublisher create(
             TrustDomain trustDomain,
@@ -72,8 +76,11 @@ public final class RevocationPublisher {
             Clock clock,
             Duration validity,
             long lastSequence) {
-        if (validity.compareTo(Duration.ofSeconds(1)) < 0 || lastSequence < -1 || lastSequence == Long.MAX_VALUE) {
-            throw new IllegalArgumentException("want validity >= 1 s and -1 <= lastSequence < 2^63 - 1");
+        if (validity.compareTo(Duration.ofSeconds(1)) < 0
+                || validity.compareTo(MAX_HEAD_VALIDITY) > 0
+                || lastSequence < -1
+                || lastSequence == Long.MAX_VALUE) {
+            throw new IllegalArgumentException("want 1 s <= validity <= 366 days and -1 <= lastSequence < 2^63 - 1");
         }
         return new RevocationPublisher(trustDomain, chain, headSigner, crlSigner, clock, validity, lastSequence);
     }
