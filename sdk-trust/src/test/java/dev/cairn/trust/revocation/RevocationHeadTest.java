@@ -69,6 +69,18 @@ class RevocationHeadTest {
     }
 
     @Test
+    void theSpecExampleHeadEncodesAsDocumented() {
+        Digest value = Digest.fromHex("bb057f516681ada6ce514abe09f66b67bb020a07984fd570a75162ceeb273b1d");
+        Instant issuedAt = T0.plusSeconds(2);
+        RevocationHead example = new RevocationHead(TD, 1, 2, value, issuedAt, issuedAt.plus(Duration.ofHours(1)));
+        assertEquals(
+                "a6016c64656d6f2e6578616d706c6502010302045820bb057f516681ada6ce514abe09f66b67bb020a07984fd570a75162ceeb273b1d"
+                        + "051b000001a20d6d61d0061b000001a20da45050",
+                dev.cairn.bytes.Bytes.copyOf(example.encode()).toHex());
+        assertEquals(example, RevocationHead.decode(example.encode()));
+    }
+
+    @Test
     void theHeadPayloadRoundTripsAndIsStrict() {
         assertEquals(HEAD, RevocationHead.decode(HEAD.encode()));
         assertEquals(ErrorCode.REVOCATION_MALFORMED, malformed(CborArray.of()));
