@@ -121,6 +121,7 @@ public final class RevocationState {
      */
     public void checkNotRevoked(BigInteger serial, FreshnessTier tier) {
         Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(tier, "tier");
         HeldState state = held;
         if (state.revoked.containsKey(serial)) {
             throw state.revokedError(serial);

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.keys.KeySet;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.ca.CertificateAuthority;
@@ -20,8 +21,11 @@ import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.csr.CsrBuilder;
 import dev.cairn.trust.csr.CsrVerifier;
 import dev.cairn.trust.identity.CairnId;
+import dev.cairn.trust.internal.Pem;
 import dev.cairn.trust.support.OpenSsl;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,8 +162,7 @@ class RevocationCrlTest {
 
         byte[] tampered = crl.der().toByteArray();
         tampered[tampered.length - 1] ^= 0x01;
-        Path tamperedFile =
-                write("tampered.pem", dev.cairn.trust.internal.Pem.encode(RevocationCrl.PEM_LABEL, tampered));
+        Path tamperedFile = write("tampered.pem", Pem.encode(RevocationCrl.PEM_LABEL, tampered));
         OpenSsl.Result forged =
                 OpenSsl.run("crl", "-in", tamperedFile.toString(), "-CAfile", both.toString(), "-noout");
         assertTrue(forged.output().contains("verify failure"), forged.output());
@@ -183,7 +186,7 @@ class RevocationCrlTest {
     void theCrlCarriesTheHeadsData(KeyType type) throws Exception {
         Domain domain = new Domain(type);
         domain.chain.revoke(domain.revokedLeaf.getSerialNumber(), RevocationReason.KEY_COMPROMISE);
-        domain.chain.revoke(java.math.BigInteger.valueOf(12345), RevocationReason.UNSPECIFIED);
+        domain.chain.revoke(BigInteger.valueOf(12345), RevocationReason.UNSPECIFIED);
         domain.publisher.publish();
         RevocationPublisher.Publication publication = domain.publisher.publish();
         RevocationHead head = publication.head();
@@ -196,7 +199,7 @@ class RevocationCrlTest {
         assertEquals(1, head.sequence());
         ASN1Integer number =
                 ASN1Integer.getInstance(JcaX509ExtensionUtils.parseExtensionValue(crl.getExtensionValue("2.5.29.20")));
-        assertEquals(java.math.BigInteger.ONE, number.getValue());
+        assertEquals(BigInteger.ONE, number.getValue());
         AuthorityKeyIdentifier aki = AuthorityKeyIdentifier.getInstance(
                 JcaX509ExtensionUtils.parseExtensionValue(crl.getExtensionValue("2.5.29.35")));
         SubjectKeyIdentifier ski = SubjectKeyIdentifier.getInstance(
@@ -209,8 +212,7 @@ class RevocationCrlTest {
         assertEquals(CRLReason.KEY_COMPROMISE, compromised.getRevocationReason());
         assertEquals(
                 Date.from(entries.get(0).revokedAt().truncatedTo(ChronoUnit.SECONDS)), compromised.getRevocationDate());
-        assertNull(
-                crl.getRevokedCertificate(java.math.BigInteger.valueOf(12345)).getRevocationReason());
+        assertNull(crl.getRevokedCertificate(BigInteger.valueOf(12345)).getRevocationReason());
         assertTrue(crl.isRevoked(domain.revokedLeaf));
         assertFalse(crl.isRevoked(domain.goodLeaf));
         X509CRL fromPem = (X509CRL) CertificateFactory.getInstance("X.509")
@@ -224,11 +226,11 @@ class RevocationCrlTest {
     void eachReasonMapsToItsCrlReason(KeyType type) throws Exception {
         Domain domain = new Domain(type);
         for (RevocationReason reason : RevocationReason.values()) {
-            domain.chain.revoke(java.math.BigInteger.valueOf(1000 + reason.code()), reason);
+            domain.chain.revoke(BigInteger.valueOf(1000 + reason.code()), reason);
         }
         X509CRL crl = domain.publisher.publish().crl().crl();
         for (RevocationReason reason : RevocationReason.values()) {
-            CRLReason found = crl.getRevokedCertificate(java.math.BigInteger.valueOf(1000 + reason.code()))
+            CRLReason found = crl.getRevokedCertificate(BigInteger.valueOf(1000 + reason.code()))
                     .getRevocationReason();
             if (reason == RevocationReason.UNSPECIFIED) {
                 assertNull(found);
@@ -242,8 +244,7 @@ class RevocationCrlTest {
     @EnumSource(KeyType.class)
     void publishedHeadsReachARelyingParty(KeyType type) {
         Domain domain = new Domain(type);
-        RevocationState state = RevocationState.builder(
-                        TD, dev.cairn.keys.KeySet.of(domain.intermediateKey.verificationKey()))
+        RevocationState state = RevocationState.builder(TD, KeySet.of(domain.intermediateKey.verificationKey()))
                 .build();
         RevocationPublisher.Publication first = domain.publisher.publish();
         assertEquals(0, first.head().sequence());
@@ -278,7 +279,7 @@ class RevocationCrlTest {
     @EnumSource(KeyType.class)
     void theSignersRefuseInconsistentInput(KeyType type) {
         Domain domain = new Domain(type);
-        domain.chain.revoke(java.math.BigInteger.TEN, RevocationReason.SUPERSEDED);
+        domain.chain.revoke(BigInteger.TEN, RevocationReason.SUPERSEDED);
         RevocationHead head = domain.publisher.publish().head();
         assertEquals(
                 ErrorCode.REVOCATION_CHAIN_BROKEN,
@@ -322,7 +323,7 @@ class RevocationCrlTest {
         validator.validate(factory.generateCertPath(List.of(leaf, domain.intermediate())), parameters);
     }
 
-    private Path write(String name, String text) throws java.io.IOException {
+    private Path write(String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text, StandardCharsets.US_ASCII);
     }
 }

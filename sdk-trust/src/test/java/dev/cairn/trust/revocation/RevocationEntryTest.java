@@ -21,6 +21,7 @@ import dev.cairn.errors.MalformedInputException;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +141,7 @@ class RevocationEntryTest {
     @Test
     void theDecoderIsStrictAndBounded() {
         byte[] valid = ENTRY.encoded().toByteArray();
-        byte[] trailing = java.util.Arrays.copyOf(valid, valid.length + 1);
+        byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
         assertEquals(
                 ErrorCode.CBOR_TRAILING_BYTES,
                 assertThrows(MalformedInputException.class, () -> RevocationEntry.decode(trailing))
@@ -177,6 +178,15 @@ class RevocationEntryTest {
         for (RevocationEntry entry : RevocationFixtures.entries(RevocationEntries.MAX_ENTRIES + 1, 2)) {
             many.add(entry.toCbor());
         }
+        List<CborValue> smallItems = new ArrayList<>();
+        for (int i = 0; i <= RevocationEntries.MAX_ENTRIES; i++) {
+            smallItems.add(CborInt.of(0));
+        }
+        byte[] tooLong = Cbor.encode(new CborArray(smallItems));
+        assertEquals(
+                ErrorCode.REVOCATION_MALFORMED,
+                assertThrows(MalformedInputException.class, () -> RevocationEntries.decode(tooLong))
+                        .code());
         byte[] tooMany = Cbor.encode(new CborArray(many));
         assertEquals(
                 ErrorCode.CBOR_TOO_MANY_ITEMS,

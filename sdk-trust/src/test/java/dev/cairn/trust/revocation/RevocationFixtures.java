@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,7 +72,7 @@ final class RevocationFixtures {
     static BigInteger serial(SplittableRandom random) {
         BigInteger serial;
         do {
-            serial = new BigInteger(1 + random.nextInt(127), new java.util.Random(random.nextLong()));
+            serial = new BigInteger(1 + random.nextInt(127), new Random(random.nextLong()));
         } while (serial.signum() == 0);
         return serial;
     }

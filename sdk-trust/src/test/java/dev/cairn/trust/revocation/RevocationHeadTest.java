@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
 import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborArray;
@@ -76,7 +77,7 @@ class RevocationHeadTest {
         assertEquals(
                 "a6016c64656d6f2e6578616d706c6502010302045820bb057f516681ada6ce514abe09f66b67bb020a07984fd570a75162ceeb273b1d"
                         + "051b000001a20d6d61d0061b000001a20da45050",
-                dev.cairn.bytes.Bytes.copyOf(example.encode()).toHex());
+                Bytes.copyOf(example.encode()).toHex());
         assertEquals(example, RevocationHead.decode(example.encode()));
     }
 

@@ -13,6 +13,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeyType;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,10 +106,7 @@ class RevocationStatePropertyTest {
                     List<RevocationEntry> rest = chain.subList(cut, chain.size());
                     byte[] full = issuer.head(11, chain, T0);
                     RevocationEntry bogus = new RevocationEntry(
-                            chain.size(),
-                            java.math.BigInteger.valueOf(7_000_000_007L),
-                            RevocationReason.UNSPECIFIED,
-                            T0);
+                            chain.size(), BigInteger.valueOf(7_000_000_007L), RevocationReason.UNSPECIFIED, T0);
                     List<RevocationEntry> extra = new ArrayList<>(rest);
                     extra.add(bogus);
                     Runnable bad = switch (kind) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cairn.cose.CoseAlgorithm;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
@@ -197,6 +198,16 @@ class RevocationStateTest {
         assertEquals(
                 ErrorCode.REVOCATION_CHAIN_BROKEN, code(() -> state.updateFromStart(issuer.head(2, fork, T0), fork)));
         assertEquals(3, state.position().size());
+    }
+
+    @Test
+    void theAllowedAlgorithmsApplyToHeads() {
+        RevocationState p256Only = RevocationState.builder(TD, issuer.keys())
+                .clock(clock)
+                .allowAlgorithms(CoseAlgorithm.ES256)
+                .build();
+        assertEquals(ErrorCode.COSE_ALG_NOT_ALLOWED, code(() -> p256Only.update(head(1, 1), CHAIN.subList(0, 1))));
+        assertEquals(ChainPosition.GENESIS, p256Only.position());
     }
 
     @Test
