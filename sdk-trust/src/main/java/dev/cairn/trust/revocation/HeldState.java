@@ -5,6 +5,7 @@ import dev.cairn.errors.VerificationException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,7 +33,7 @@ final class HeldState {
         this.revoked = revoked;
         if (head == null) {
             this.notBefore = Long.MAX_VALUE;
-            java.util.Arrays.fill(staleAfter, Long.MIN_VALUE);
+            Arrays.fill(staleAfter, Long.MIN_VALUE);
             return;
         }
         long issued = head.head().issuedAt().toEpochMilli();
