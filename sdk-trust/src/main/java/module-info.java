@@ -15,6 +15,7 @@ module dev.cairn.trust {
     exports dev.cairn.trust.ca;
     exports dev.cairn.trust.renewal;
     exports dev.cairn.trust.rotation;
+    exports dev.cairn.trust.revocation;
     exports dev.cairn.trust.bundle;
     exports dev.cairn.trust.token;
 }
