@@ -5,14 +5,12 @@ import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.VerificationException;
-import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.internal.JcaKeys;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -41,14 +39,12 @@ import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
  */
 public final class RevocationCrlSigner {
     private final X509Certificate issuer;
-    private final KeyType keyType;
-    private final PrivateKey privateKey;
+    private final SigningKey key;
     private final AuthorityKeyIdentifier authorityKeyId;
 
-    private RevocationCrlSigner(X509Certificate issuer, KeyType keyType, PrivateKey privateKey) {
+    private RevocationCrlSigner(X509Certificate issuer, SigningKey key) {
         this.issuer = issuer;
-        this.keyType = keyType;
-        this.privateKey = privateKey;
+        this.key = key;
         this.authorityKeyId = new AuthorityKeyIdentifier(keyIdentifier(issuer));
     }
 
@@ -57,7 +53,7 @@ public final class RevocationCrlSigner {
      *
      * @param issuer the intermediate's certificate: the CRL's issuer
      * @param key the intermediate's key
-     * @param access the explicit token that lets the key sign through the JCA
+     * @param access the explicit token that marks every place a CA key is put to work
      * @return the signer
      * @throws IllegalArgumentException if the key is not the certificate's key
      */
@@ -69,7 +65,7 @@ public final class RevocationCrlSigner {
                 issuer.getPublicKey().getEncoded())) {
             throw new IllegalArgumentException("the key must be the issuer certificate's key");
         }
-        return new RevocationCrlSigner(issuer, key.type(), JcaKeys.privateKey(key, access));
+        return new RevocationCrlSigner(issuer, key);
     }
 
     /**
@@ -92,8 +88,7 @@ public final class RevocationCrlSigner {
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(head.sequence())));
             builder.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId);
-            byte[] der =
-                    builder.build(JcaKeys.contentSigner(keyType, privateKey)).getEncoded();
+            byte[] der = builder.build(JcaKeys.contentSigner(key)).getEncoded();
             X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
             return new RevocationCrl(crl, Bytes.copyOf(der));
         } catch (IOException | GeneralSecurityException e) {
