@@ -128,7 +128,7 @@ public final class Demo {
             throw new UncheckedIOException(e);
         }
 
-        heading("Create a CA, issue a certificate from a real CSR, refuse a CSR that asks for another name");
+        heading("Create a CA, issue a certificate from a real CSR, talk mTLS, revoke it and see it refused");
         boolean trustOk;
         try {
             Path trustDir = Files.createTempDirectory("cairn-demo-ca");

@@ -28,9 +28,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The PKI part of the demo: a CA, a certificate from a real CSR, a greedy CSR refused. */
+/** The PKI part of the demo: a CA, a certificate from a real CSR, a greedy CSR refused, then {@link RevocationDemo}. */
 final class TrustDemo {
-    private static final TrustDomain DOMAIN = new TrustDomain("demo.example");
+    static final TrustDomain DOMAIN = new TrustDomain("demo.example");
 
     private final PrintStream out;
 
@@ -44,10 +44,11 @@ final class TrustDemo {
         SecureRandom random = new SecureRandom();
         Clock clock = Clock.systemUTC();
         try (FileSerialLedger serials = FileSerialLedger.open(dir.resolve("serials"))) {
+            SigningKey intermediateKey = SigningKey.generate(KeyType.ED25519, random);
             CertificateAuthority ca = CertificateAuthority.initialize(
                     DOMAIN,
                     SigningKey.generate(KeyType.ED25519, random),
-                    SigningKey.generate(KeyType.ED25519, random),
+                    intermediateKey,
                     Duration.ofDays(365),
                     serials,
                     random,
@@ -87,8 +88,8 @@ final class TrustDemo {
             } catch (CairnException e) {
                 out.println("  a CSR from n-1 asking for n-2's name -> " + e.code() + " ("
                         + e.code().family() + ")");
-                return true;
             }
+            return new RevocationDemo(out, ca, intermediateKey, clock).run(nodeKey, issued);
         }
     }
 }
