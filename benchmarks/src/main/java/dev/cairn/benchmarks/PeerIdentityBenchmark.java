@@ -128,7 +128,7 @@ public class PeerIdentityBenchmark {
         for (int i = 0; i < 10_000; i++) {
             revocations.revoke(new BigInteger(127, random).add(BigInteger.ONE), RevocationReason.SUPERSEDED);
         }
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(clock.millis());
         RevocationHead head = RevocationHead.of(DOMAIN, 1, revocations.position(), now, now.plus(Duration.ofHours(1)));
         revocation = RevocationState.builder(DOMAIN, bundle.keys()).clock(clock).build();
         revocation.updateFromStart(

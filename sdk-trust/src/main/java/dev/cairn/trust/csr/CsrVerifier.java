@@ -8,6 +8,7 @@ import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.internal.JcaKeys;
 import dev.cairn.trust.internal.Pem;
+import dev.cairn.trust.internal.X509Signatures;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +21,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /**
@@ -83,10 +83,13 @@ public final class CsrVerifier {
     private static void checkSignature(PKCS10CertificationRequest request, VerificationKey key) {
         boolean valid;
         try {
-            valid = request.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                    .setProvider(JcaKeys.PROVIDER)
-                    .build(JcaKeys.publicKey(key)));
-        } catch (Exception e) {
+            CertificationRequest structure = request.toASN1Structure();
+            valid = X509Signatures.verifies(
+                    key,
+                    structure.getSignatureAlgorithm(),
+                    structure.getCertificationRequestInfo().getEncoded(ASN1Encoding.DER),
+                    structure.getSignature().getOctets());
+        } catch (java.io.IOException | RuntimeException e) {
             valid = false;
         }
         if (!valid) {

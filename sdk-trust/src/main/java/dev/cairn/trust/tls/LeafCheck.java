@@ -3,10 +3,10 @@ package dev.cairn.trust.tls;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.trust.bundle.CaEntry;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.identity.CairnId;
-import dev.cairn.trust.internal.JcaKeys;
-import java.security.cert.CertificateEncodingException;
+import dev.cairn.trust.internal.X509Signatures;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.CertException;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * The time-independent checks of a peer's leaf: issuer in the bundle and signature, end-entity
@@ -42,7 +38,7 @@ final class LeafCheck {
 
     static Result check(X509Certificate leaf, TrustBundle bundle, PeerRole role, Optional<CairnId> expectedId)
             throws CertificateParsingException {
-        X509Certificate issuer = issuer(leaf, bundle.certificates());
+        X509Certificate issuer = issuer(leaf, bundle.entries());
         if (leaf.getBasicConstraints() != -1) {
             throw chain("the peer certificate is a CA certificate");
         }
@@ -76,32 +72,16 @@ final class LeafCheck {
     }
 
     /** The bundle CA whose subject is the leaf's issuer and whose key verifies the leaf's signature. */
-    private static X509Certificate issuer(X509Certificate leaf, List<X509Certificate> cas) {
-        X509CertificateHolder holder;
-        try {
-            holder = new X509CertificateHolder(leaf.getEncoded());
-        } catch (CertificateEncodingException | java.io.IOException e) {
-            throw new MalformedInputException(
-                    ErrorCode.CERT_MALFORMED, "unreadable peer certificate: " + e.getMessage());
-        }
-        for (X509Certificate ca : cas) {
-            if (ca.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && signedBy(holder, ca)) {
-                return ca;
+    private static X509Certificate issuer(X509Certificate leaf, List<CaEntry> cas) {
+        for (CaEntry ca : cas) {
+            if (ca.certificate().getSubjectX500Principal().equals(leaf.getIssuerX500Principal())
+                    && X509Signatures.verifies(ca.key(), leaf)) {
+                return ca.certificate();
             }
         }
         throw chain(
                 "the peer certificate's issuer " + leaf.getIssuerX500Principal().getName()
                         + " is not a CA of the trust bundle, or its signature does not verify");
-    }
-
-    private static boolean signedBy(X509CertificateHolder holder, X509Certificate ca) {
-        try {
-            return holder.isSignatureValid(new JcaContentVerifierProviderBuilder()
-                    .setProvider(JcaKeys.PROVIDER)
-                    .build(ca.getPublicKey()));
-        } catch (CertException | OperatorCreationException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static CairnId identity(Collection<List<?>> names) {

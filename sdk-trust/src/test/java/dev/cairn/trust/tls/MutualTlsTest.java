@@ -2,6 +2,7 @@ package dev.cairn.trust.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.errors.CairnException;
 import dev.cairn.keys.KeyType;
@@ -64,6 +65,29 @@ class MutualTlsTest {
                 ask(socket, "again");
             }
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void aResumedSessionOfARevokedClientIsRefusedOnItsFirstRequest(KeyType type) throws Exception {
+        TlsFixture f = new TlsFixture(type);
+        TlsFixture.Credential node = f.issue(NODE, Profile.NODE_CLIENT);
+        int port = serve(f);
+        SSLContext context =
+                TlsContexts.client(node.key(), node.chain(), f.verifier(PeerRole.SERVER), TlsFixture.ACCESS);
+        try (SSLSocket socket = socket(context, port, TlsContexts.clientParameters())) {
+            assertEquals("ok " + NODE.uri(), ask(socket, "hello"));
+        }
+        f.revoke(node.leaf().getSerialNumber());
+        // The same client context may resume its TLS 1.3 session, which runs no trust manager;
+        // whichever way the connection opens, no request is served.
+        String answer;
+        try (SSLSocket socket = socket(context, port, TlsContexts.clientParameters())) {
+            answer = ask(socket, "hello again");
+        } catch (IOException e) {
+            answer = "handshake refused";
+        }
+        assertTrue(answer.equals("refused CERT_REVOKED") || answer.equals("handshake refused"), answer);
     }
 
     @ParameterizedTest
