@@ -15,8 +15,9 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * @param certificate a CA certificate (basicConstraints {@code cA}; keyCertSign if keyUsage is present)
  *     with an Ed25519 or P-256 key
  * @param status whether it is current or published ahead of a rotation
+ * @param key the certificate's public key as a Cairn verification key, read once
  */
-public record CaEntry(X509Certificate certificate, CaStatus status) {
+public record CaEntry(X509Certificate certificate, CaStatus status, VerificationKey key) {
     private static final int KEY_CERT_SIGN = 5;
 
     /**
@@ -24,8 +25,10 @@ public record CaEntry(X509Certificate certificate, CaStatus status) {
      *
      * @param certificate the CA certificate
      * @param status its status
+     * @param key the certificate's key
      * @throws MalformedInputException {@link ErrorCode#BUNDLE_MALFORMED} if it is not a CA certificate
      *     or its key is not Ed25519 or P-256
+     * @throws IllegalArgumentException if the key is not the certificate's
      */
     public CaEntry {
         Objects.requireNonNull(certificate, "certificate");
@@ -38,16 +41,21 @@ public record CaEntry(X509Certificate certificate, CaStatus status) {
             throw BundleErrors.malformed(
                     "certificate " + certificate.getSubjectX500Principal() + " may not sign certificates");
         }
-        keyOf(certificate);
+        if (!keyOf(certificate).equals(Objects.requireNonNull(key, "key"))) {
+            throw new IllegalArgumentException("the key is not the certificate's key");
+        }
     }
 
     /**
-     * The CA's public key as a Cairn verification key.
+     * An entry whose key is read from the certificate.
      *
-     * @return the key of the certificate's SubjectPublicKeyInfo
+     * @param certificate the CA certificate
+     * @param status its status
+     * @throws MalformedInputException {@link ErrorCode#BUNDLE_MALFORMED} if it is not a CA certificate
+     *     or its key is not Ed25519 or P-256
      */
-    public VerificationKey key() {
-        return keyOf(certificate);
+    public CaEntry(X509Certificate certificate, CaStatus status) {
+        this(certificate, status, keyOf(Objects.requireNonNull(certificate, "certificate")));
     }
 
     private static VerificationKey keyOf(X509Certificate certificate) {
