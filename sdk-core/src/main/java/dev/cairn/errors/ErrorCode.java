@@ -251,6 +251,29 @@ public enum ErrorCode {
     TLS_PEER_IDENTITY_INVALID(
             ErrorFamily.REJECTED, "Present a certificate the trust domain's CA issued: one cairn:// URI SAN only."),
 
+    // --- Verifier: RFC 9162 proofs, signed notes, audit bundles, proof documents (sdk-verifier) ---
+    /** An RFC 9162 proof of the wrong shape: index or sizes out of range, wrong path length. */
+    MERKLE_PROOF_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "Send the proof for exactly this index and tree size (RFC 9162 2.1.3, 2.1.4)."),
+    /** An RFC 9162 proof that is well formed but does not lead to the root given. */
+    MERKLE_PROOF_INVALID(ErrorFamily.REJECTED, "The entry or tree is not what the log claims; do not trust it."),
+    /** A signed note that breaks the C2SP signed-note format or its size limits. */
+    NOTE_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Send the note as C2SP signed-note defines it: text, blank line, signatures."),
+    /** A note verifier key that is not name+hash+base64 of a supported algorithm. */
+    NOTE_KEY_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Give the verifier key as name+hash+base64 (C2SP signed-note), Ed25519."),
+    /** No signature of the note verifies with any of the given keys. */
+    NOTE_UNVERIFIED(ErrorFamily.REJECTED, "The note is not signed by a key you trust; do not trust its text."),
+    /** An audit bundle that does not parse as spec/audit-bundle.md encodes it, or breaks its limits. */
+    AUDIT_BUNDLE_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Export the audit bundle again; it does not parse."),
+    /** An audit bundle that lacks part of its range, a proof, or the trust material to check it. */
+    AUDIT_BUNDLE_INCOMPLETE(ErrorFamily.REJECTED, "Export the whole range with its checkpoints and trust material."),
+    /** A proof document for the verifier CLI that breaks spec/verifier-cli.md. */
+    PROOF_DOCUMENT_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Write the proof document as spec/verifier-cli.md describes."),
+
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */
     INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),

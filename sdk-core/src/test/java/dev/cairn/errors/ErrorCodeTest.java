@@ -36,6 +36,10 @@ class ErrorCodeTest {
             "RENEWAL_",
             "TOKEN_",
             "TLS_",
+            "MERKLE_",
+            "NOTE_",
+            "AUDIT_",
+            "PROOF_",
             "INTERNAL_");
 
     private static Stream<ErrorCode> codes() {
