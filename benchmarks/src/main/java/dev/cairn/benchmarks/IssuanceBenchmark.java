@@ -54,6 +54,10 @@ public class IssuanceBenchmark {
     @Param({"ED25519", "P256"})
     public String caKey;
 
+    /** The node's key type: the CSR's proof-of-possession signature is checked with it. */
+    @Param({"P256", "ED25519"})
+    public String nodeKey;
+
     private CertificateAuthority ca;
     private SigningKey caSigningKey;
     private byte[] csr;
@@ -74,7 +78,7 @@ public class IssuanceBenchmark {
     }
 
     /**
-     * Builds the hierarchy and one CSR from a P-256 node key.
+     * Builds the hierarchy and one CSR from a node key.
      *
      * @throws CertificateEncodingException never: the issued certificate encodes
      */
@@ -94,7 +98,7 @@ public class IssuanceBenchmark {
                 random,
                 clock,
                 access);
-        csr = CsrBuilder.build(SigningKey.generate(KeyType.P256, random), Optional.of(NODE), access)
+        csr = CsrBuilder.build(SigningKey.generate(KeyType.valueOf(nodeKey), random), Optional.of(NODE), access)
                 .der()
                 .toByteArray();
         verifiedCsr = CsrVerifier.verify(csr);
@@ -117,7 +121,7 @@ public class IssuanceBenchmark {
     }
 
     /**
-     * Part of the pipeline: strict CSR parse and proof-of-possession check of the P-256 node key.
+     * Part of the pipeline: strict CSR parse and proof-of-possession check of the node key.
      *
      * @return the verified CSR
      */

@@ -27,7 +27,19 @@ class ReadmeSnippetTest {
             "import dev.cairn.cbor.*;",
             "import dev.cairn.cose.*;",
             "import dev.cairn.keys.*;",
-            "import java.security.SecureRandom;");
+            "import dev.cairn.bytes.InsecureSecretKeyAccess;",
+            "import dev.cairn.trust.bundle.*;",
+            "import dev.cairn.trust.ca.*;",
+            "import dev.cairn.trust.csr.*;",
+            "import dev.cairn.trust.identity.*;",
+            "import dev.cairn.trust.revocation.*;",
+            "import dev.cairn.trust.tls.*;",
+            "import java.nio.file.Path;",
+            "import java.security.SecureRandom;",
+            "import java.security.cert.X509Certificate;",
+            "import java.time.*;",
+            "import java.util.*;",
+            "import javax.net.ssl.SSLContext;");
 
     @Test
     void readmeSnippetsCompileAndRun(@TempDir Path dir) throws Exception {

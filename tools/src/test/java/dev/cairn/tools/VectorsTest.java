@@ -64,7 +64,9 @@ class VectorsTest {
                         "receipt/accept",
                         "receipt/reject",
                         "cose-receipt/accept",
-                        "cose-receipt/reject")));
+                        "cose-receipt/reject",
+                        "trust/accept",
+                        "trust/reject")));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeyType;
+import dev.cairn.trust.support.MutableClock;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ class FreshnessTest {
     private static final BigInteger REVOKED = CHAIN.get(1).serial();
     private static final BigInteger GOOD = BigInteger.valueOf(777);
 
-    private final RevocationFixtures.MutableClock clock = new RevocationFixtures.MutableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final RevocationFixtures.Issuer issuer = new RevocationFixtures.Issuer(KeyType.ED25519);
     private final List<OverrideEvent> audit = new ArrayList<>();
     private final FreshnessOverride override =

@@ -12,6 +12,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import dev.cairn.bytes.Digest;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.trust.support.MutableClock;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RevocationChainTest {
-    private final RevocationFixtures.MutableClock clock = new RevocationFixtures.MutableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
 
     /** The link, written out literally from the spec: SHA-256(len(tag) || tag || previous || entry). */
     private static Digest referenceLink(Digest previous, RevocationEntry entry) throws Exception {

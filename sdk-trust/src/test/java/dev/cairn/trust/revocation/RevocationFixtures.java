@@ -9,11 +9,8 @@ import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.identity.TrustDomain;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.quicktheories.core.Gen;
 
 /** Shared test data: a trust domain, a settable clock, chains of random serials, and an issuer. */
@@ -30,43 +26,6 @@ final class RevocationFixtures {
     static final Instant T0 = Instant.parse("2026-11-24T12:00:00Z");
 
     private RevocationFixtures() {}
-
-    /** A clock the test sets and advances; thread-safe. */
-    static final class MutableClock extends Clock {
-        private final AtomicLong millis;
-
-        MutableClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void set(Instant instant) {
-            millis.set(instant.toEpochMilli());
-        }
-
-        void advance(Duration duration) {
-            millis.addAndGet(duration.toMillis());
-        }
-
-        @Override
-        public long millis() {
-            return millis.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-    }
 
     /** A positive serial of up to 127 bits, as the CA draws them. */
     static BigInteger serial(SplittableRandom random) {

@@ -13,6 +13,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeyType;
+import dev.cairn.trust.support.MutableClock;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class RevocationStatePropertyTest {
                     List<Integer> cuts = new ArrayList<>();
                     cutSeeds.forEach(c -> cuts.add(c % (chain.size() + 1)));
                     Collections.sort(cuts);
-                    RevocationFixtures.MutableClock clock = new RevocationFixtures.MutableClock(T0);
+                    MutableClock clock = new MutableClock(T0);
                     List<OverrideEvent> audit = new ArrayList<>();
                     RevocationState state = RevocationState.builder(TD, issuer.keys())
                             .clock(clock)
@@ -97,7 +98,7 @@ class RevocationStatePropertyTest {
                         integers().between(0, 7))
                 .checkAssert((chain, cutSeed, kind) -> {
                     int cut = cutSeed % (chain.size() + 1);
-                    RevocationFixtures.MutableClock clock = new RevocationFixtures.MutableClock(T0);
+                    MutableClock clock = new MutableClock(T0);
                     RevocationState state = RevocationState.builder(TD, issuer.keys())
                             .clock(clock)
                             .build();

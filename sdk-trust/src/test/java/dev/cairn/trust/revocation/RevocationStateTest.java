@@ -12,6 +12,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeyType;
+import dev.cairn.trust.support.MutableClock;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class RevocationStateTest {
     private static final List<RevocationEntry> CHAIN = RevocationFixtures.entries(6, 21);
     private static final BigInteger UNREVOKED = BigInteger.valueOf(424242);
 
-    private final RevocationFixtures.MutableClock clock = new RevocationFixtures.MutableClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
     private final RevocationFixtures.Issuer issuer = new RevocationFixtures.Issuer(KeyType.ED25519);
 
     /** What a state exposes, for before/after comparisons. */

@@ -19,6 +19,7 @@ import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.bundle.TrustBundleSigner;
 import dev.cairn.trust.bundle.TrustBundleState;
 import dev.cairn.trust.ca.CertificateAuthority;
+import dev.cairn.trust.support.MutableClock;
 import java.security.SecureRandom;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;

@@ -16,6 +16,7 @@ import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.bundle.BundleFixtures;
 import dev.cairn.trust.bundle.BundleFixtures.Hierarchy;
 import dev.cairn.trust.bundle.TrustBundleJwks;
+import dev.cairn.trust.support.MutableClock;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;

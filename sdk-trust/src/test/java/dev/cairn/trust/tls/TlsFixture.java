@@ -19,14 +19,12 @@ import dev.cairn.trust.revocation.RevocationHeadSigner;
 import dev.cairn.trust.revocation.RevocationJournal;
 import dev.cairn.trust.revocation.RevocationReason;
 import dev.cairn.trust.revocation.RevocationState;
+import dev.cairn.trust.support.MutableClock;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +40,7 @@ final class TlsFixture {
     static final CairnId SERVER = CairnId.service(TD, "control", "server");
     static final InsecureSecretKeyAccess ACCESS = InsecureSecretKeyAccess.get();
 
-    final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T12:00:00Z"));
     final SecureRandom random = new SecureRandom();
     final KeyType type;
     final SigningKey intermediateKey;
@@ -121,34 +119,6 @@ final class TlsFixture {
                 .role(role)
                 .clock(clock)
                 .build();
-    }
-
-    /** A clock the test moves forward. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 
     /** Used serials in memory. */

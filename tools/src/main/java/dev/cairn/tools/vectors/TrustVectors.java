@@ -13,11 +13,17 @@ final class TrustVectors {
 
     static void generate(VectorSet set) {
         TrustCsrVectors.generate(set);
+        TrustPeerVectors.generate(set);
+        TrustRevocationVectors.generate(set);
+        TrustBundleVectors.generate(set);
     }
 
     static void checkAccept(JsonNode v) {
         switch (v.path("type").asText()) {
             case "csr" -> TrustCsrVectors.checkAccept(v);
+            case TrustPeerVectors.TYPE -> TrustPeerVectors.checkAccept(v);
+            case TrustRevocationVectors.TYPE -> TrustRevocationVectors.checkAccept(v);
+            case TrustBundleVectors.TYPE -> TrustBundleVectors.checkAccept(v);
             default -> throw new VectorChecks.VectorFailure("unknown trust vector type " + v.path("type"));
         }
     }
@@ -25,6 +31,9 @@ final class TrustVectors {
     static void runReject(JsonNode v) {
         switch (v.path("type").asText()) {
             case "csr" -> TrustCsrVectors.runReject(v);
+            case TrustPeerVectors.TYPE -> TrustPeerVectors.runReject(v);
+            case TrustRevocationVectors.TYPE -> TrustRevocationVectors.runReject(v);
+            case TrustBundleVectors.TYPE -> TrustBundleVectors.runReject(v);
             default -> throw new VectorChecks.VectorFailure("unknown trust vector type " + v.path("type"));
         }
     }
