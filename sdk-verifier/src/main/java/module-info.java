@@ -10,7 +10,7 @@ module dev.cairn.verifier {
     requires static com.fasterxml.jackson.databind;
 
     exports dev.cairn.verifier.rfc9162;
-// exports dev.cairn.verifier.note;
+    exports dev.cairn.verifier.note;
 
 // exports dev.cairn.verifier.bundle;
 

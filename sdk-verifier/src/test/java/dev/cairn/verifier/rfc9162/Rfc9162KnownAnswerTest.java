@@ -50,6 +50,18 @@ class Rfc9162KnownAnswerTest {
     }
 
     @Test
+    void theTwoLeafRootIsTheNodeOfItsLeavesAndRawHashesReadAsAProof() {
+        Digest left = MerkleTreeHash.leaf(dev.cairn.bytes.Bytes.copyOf(LEAVES.get(0)));
+        Digest right = MerkleTreeHash.leaf(LEAVES.get(1));
+        assertEquals(ROOTS.get(1), MerkleTreeHash.node(left, right));
+        InclusionProof proof = InclusionProof.fromHashes(1, 2, List.of(left.toByteArray()));
+        assertEquals(new InclusionProof(1, 2, List.of(left)), proof);
+        Rfc9162Verifier.verifyInclusion(proof, right, ROOTS.get(1));
+        ConsistencyProof consistency = ConsistencyProof.fromHashes(1, 2, List.of(right.toByteArray()));
+        Rfc9162Verifier.verifyConsistency(consistency, left, ROOTS.get(1));
+    }
+
+    @Test
     void everyPrefixHasThePublishedRoot() {
         List<Digest> leafHashes = LEAVES.stream().map(MerkleTreeHash::leaf).toList();
         for (int k = 1; k <= 8; k++) {
