@@ -16,4 +16,8 @@ module dev.cairn.verifier {
     // exports dev.cairn.verifier.bundle;
 
     exports dev.cairn.verifier;
+
+    // The command line is not an API; picocli reads its annotated options reflectively.
+    opens dev.cairn.verifier.cli to
+            info.picocli;
 }

@@ -90,7 +90,23 @@ public final class CheckpointChainVerifier {
             VerifiedCheckpoint previous, byte[] signedCheckpoint, Optional<ConsistencyProof> fromPrevious) {
         Objects.requireNonNull(previous, "previous");
         Objects.requireNonNull(fromPrevious, "fromPrevious");
-        VerifiedCheckpoint next = verify(signedCheckpoint);
+        return verifyConsistent(previous, verify(signedCheckpoint), fromPrevious);
+    }
+
+    /**
+     * Verifies that one verified checkpoint follows another: the checks of the class description
+     * without the signature checks, which {@link #verify(byte[])} already made.
+     *
+     * @param previous the earlier verified checkpoint
+     * @param next the later verified checkpoint
+     * @param fromPrevious the consistency proof from the earlier size, or empty if the size is the same
+     * @return {@code next}
+     * @throws dev.cairn.errors.CairnException {@link ErrorCode#RECEIPT_TIME_INVALID}, {@code MMR_*}
+     *     codes
+     */
+    public VerifiedCheckpoint verifyConsistent(
+            VerifiedCheckpoint previous, VerifiedCheckpoint next, Optional<ConsistencyProof> fromPrevious) {
+        Objects.requireNonNull(fromPrevious, "fromPrevious");
         Checkpoint before = previous.checkpoint();
         Checkpoint after = next.checkpoint();
         if (after.time().isBefore(before.time())) {
