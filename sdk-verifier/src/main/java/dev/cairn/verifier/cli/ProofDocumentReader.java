@@ -26,7 +26,9 @@ import java.util.Map;
  *
  * <p>The input must be UTF-8 JSON (RFC 8259) with no duplicate member names and nothing after the
  * value. An array element that is not an object is refused on its own; a syntax error ends the
- * input. A document longer than {@link #MAX_DOCUMENT_CHARS} characters is refused. Every refusal is
+ * input. Documents of an array are passed on as they are read, so an error later in the input is
+ * found after them; a single document is passed on only once the input is known to end after it.
+ * A document longer than {@link #MAX_DOCUMENT_CHARS} characters is refused. Every refusal is
  * {@link dev.cairn.errors.ErrorCode#PROOF_DOCUMENT_MALFORMED}. A failure to read the underlying
  * stream is a {@link ReadFailure}, not a malformed input.
  */
@@ -132,17 +134,16 @@ final class ProofDocumentReader implements AutoCloseable {
         try {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {
-                sink.document(Output.ALONE, object());
+                ObjectNode document = object();
+                requireEnd();
+                sink.document(Output.ALONE, document);
             } else if (first == JsonToken.START_ARRAY && arrays) {
                 readArray(sink);
+                requireEnd();
             } else {
                 throw ProofDocument.malformed(
                         "want a JSON object" + (arrays ? " or an array of objects" : "") + ", got " + describe(first),
                         location());
-            }
-            JsonToken after = parser.nextToken();
-            if (after != null) {
-                throw ProofDocument.malformed("content after the JSON value", location());
             }
         } catch (JsonProcessingException e) {
             throw ProofDocument.malformed("not JSON: " + e.getOriginalMessage(), location(e.getLocation()));
@@ -150,6 +151,12 @@ final class ProofDocumentReader implements AutoCloseable {
             throw ProofDocument.malformed("not UTF-8: " + e, location());
         } catch (IOException e) {
             throw new ReadFailure(e);
+        }
+    }
+
+    private void requireEnd() throws IOException {
+        if (parser.nextToken() != null) {
+            throw ProofDocument.malformed("content after the JSON value", location());
         }
     }
 
