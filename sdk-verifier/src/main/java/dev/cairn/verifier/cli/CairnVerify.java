@@ -8,6 +8,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -22,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "cairn-verify",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         version = "cairn-verify (spec/verifier-cli.md version 1)",
         description = "Verifies what a Cairn log exported, offline, against trust anchors obtained out of band.",
         subcommands = {

@@ -11,6 +11,8 @@ import dev.cairn.verifier.CertificateChains;
 import dev.cairn.verifier.TrustAnchors;
 import dev.cairn.verifier.VerifiedRevocation;
 import dev.cairn.verifier.VerifiedTrustBundle;
+import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +70,7 @@ final class CertCommand extends VerifyCommand {
             paramLabel = "INSTANT",
             converter = Converters.InstantValue.class,
             description = "Verify as of this time (ISO-8601, e.g. 2026-11-24T00:00:00Z); default: now.")
-    java.time.Instant at;
+    Instant at;
 
     @Override
     String what() {
@@ -93,9 +95,7 @@ final class CertCommand extends VerifyCommand {
         if (chain == null && expectedId != null) {
             throw usage("--expect-id needs CHAIN");
         }
-        TimeOptions time = new TimeOptions();
-        time.at = at;
-        TrustAnchors.Builder builder = TrustAnchors.builder().clock(time.clock());
+        TrustAnchors.Builder builder = TrustAnchors.builder().clock(TimeOptions.clockAt(at));
         trust.addTo(builder, inputs);
         TrustAnchors anchors = builder.build();
         if (chain == null) {
@@ -113,7 +113,7 @@ final class CertCommand extends VerifyCommand {
                                 "certificate",
                                 identity.id().uri() + " (serial "
                                         + identity.serial().toString(16) + ") is a "
-                                        + role.name().toLowerCase(java.util.Locale.ROOT) + " of trust domain "
+                                        + role.name().toLowerCase(Locale.ROOT) + " of trust domain "
                                         + bundle.trustDomain() + ", not revoked, valid until "
                                         + identity.notAfter())
                         .with("identity", identity.id().uri())

@@ -60,7 +60,7 @@ final class ReceiptCommand extends VerifyCommand {
     @Option(
             names = "--cose",
             paramLabel = "KIND",
-            description = "The receipt is a COSE Receipt of ${COMPLETION-CANDIDATES}, not a full receipt.")
+            description = "The receipt is a COSE Receipt of inclusion or of consistency, not a full receipt.")
     CoseKind cose;
 
     @Option(names = "--epoch", paramLabel = "N", description = "The epoch the statement must be issued in.")

@@ -24,6 +24,11 @@ final class TimeOptions {
     Duration maxSkew;
 
     Clock clock() {
+        return clockAt(at);
+    }
+
+    /** The system clock, or a clock fixed at {@code at} when it is given. */
+    static Clock clockAt(Instant at) {
         return at == null ? Clock.systemUTC() : Clock.fixed(at, ZoneOffset.UTC);
     }
 }

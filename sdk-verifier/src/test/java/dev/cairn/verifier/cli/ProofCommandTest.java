@@ -246,6 +246,29 @@ class ProofCommandTest {
     }
 
     @Test
+    void aFailingInputStreamIsAnInternalError() {
+        java.io.InputStream failing = new java.io.InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException("device gone");
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws java.io.IOException {
+                throw new java.io.IOException("device gone");
+            }
+        };
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        java.io.PrintStream stderr =
+                new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        assertEquals(3, CairnVerify.run(failing, stdout, stderr, "proof", "--json", "-"));
+        JsonNode result = new Cli.Run(3, out.toString(StandardCharsets.UTF_8), "").only();
+        assertEquals("error", result.path("status").asText());
+        assertEquals("INTERNAL_IO", result.path("code").asText());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         run("proof").expect(2);
         run("proof", dir.resolve("missing.json").toString()).expect(2);

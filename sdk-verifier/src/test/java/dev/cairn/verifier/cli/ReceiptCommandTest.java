@@ -323,6 +323,15 @@ class ReceiptCommandTest {
     }
 
     @Test
+    void aCertificateGivenAsKeyIsTrustedAsGiven() {
+        pki = new PkiFixture(log.clock);
+        String chain = chainOf("signer.pem", pki.issue(log.key, PkiFixture.LOG_SIGNER, Profile.SERVICE));
+        List<String> args = full(receipt);
+        args.set(args.indexOf("--key") + 1, chain);
+        cli(args).expect(0);
+    }
+
+    @Test
     void aRevokedSignerIsRejected() {
         pki = new PkiFixture(log.clock);
         IssuedCertificate issued = pki.issue(log.key, PkiFixture.LOG_SIGNER, Profile.SERVICE);
