@@ -34,6 +34,21 @@ import picocli.CommandLine.Parameters;
             "With --csr, verifies a PKCS#10 certification request (spec/ca.md) instead."
         })
 final class CertCommand extends VerifyCommand {
+    /**
+     * The TLS roles, named here rather than with sdk-trust's {@code PeerRole} so that building the
+     * command line loads no ASN.1 classes.
+     */
+    enum Role {
+        /** A TLS client: the leaf carries clientAuth. */
+        CLIENT,
+        /** A TLS server: the leaf carries serverAuth. */
+        SERVER;
+
+        PeerRole peerRole() {
+            return this == CLIENT ? PeerRole.CLIENT : PeerRole.SERVER;
+        }
+    }
+
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -56,7 +71,7 @@ final class CertCommand extends VerifyCommand {
             defaultValue = "SERVER",
             description =
                     "The TLS role the leaf must be issued for: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}.")
-    PeerRole role;
+    Role role;
 
     @Option(
             names = "--expect-id",
@@ -102,7 +117,7 @@ final class CertCommand extends VerifyCommand {
             return results.valid(material(anchors), Output.ALONE);
         }
         CertificateChains.Builder chains =
-                CertificateChains.builder(anchors).role(role).tier(trust.tier);
+                CertificateChains.builder(anchors).role(role.peerRole()).tier(trust.tier);
         if (expectedId != null) {
             chains.expectId(expectedId);
         }
