@@ -9,10 +9,11 @@ module dev.cairn.verifier {
     requires static info.picocli;
     requires static com.fasterxml.jackson.databind;
 
+    exports dev.cairn.verifier;
     exports dev.cairn.verifier.rfc9162;
     exports dev.cairn.verifier.note;
 
-// exports dev.cairn.verifier.bundle;
-
-// exports dev.cairn.verifier;
+    // The command line is not an API; picocli reads its annotated options reflectively.
+    opens dev.cairn.verifier.cli to
+            info.picocli;
 }
