@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             CheckpointCommand.class,
             ProofCommand.class,
             CertCommand.class,
+            NoteCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 /** The registry of proof document handlers, one per {@code vds}: the one place a new format is added. */
 final class ProofHandlers {
     /** Every handler the {@code proof} subcommand knows. */
-    static final List<ProofHandler> HANDLERS = List.of(new MmrProofHandler());
+    static final List<ProofHandler> HANDLERS = List.of(new MmrProofHandler(), new Rfc9162ProofHandler());
 
     private ProofHandlers() {}
 

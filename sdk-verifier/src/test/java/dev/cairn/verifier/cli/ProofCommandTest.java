@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.bytes.Digest;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
+import dev.cairn.verifier.rfc9162.MerkleTreeHash;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -188,25 +190,36 @@ class ProofCommandTest {
     }
 
     @Test
-    void rfc9162DocumentsAreAnUnsupportedVdsUntilAHandlerIsRegistered() {
+    void rfc9162DocumentsAreVerifiedAsTheRfcSays() {
+        // A tree of three leaves: root = node(node(l0, l1), l2) (RFC 9162 2.1.1).
+        Digest l0 = MerkleTreeHash.leaf("a".getBytes(StandardCharsets.US_ASCII));
+        Digest l1 = MerkleTreeHash.leaf("b".getBytes(StandardCharsets.US_ASCII));
+        Digest l2 = MerkleTreeHash.leaf("c".getBytes(StandardCharsets.US_ASCII));
+        Digest left = MerkleTreeHash.node(l0, l1);
+        Digest root = MerkleTreeHash.node(left, l2);
         ObjectNode inclusion = JSON.createObjectNode();
-        inclusion.put("vds", "rfc9162").put("type", "inclusion").put("leaf_hash", "00".repeat(32));
-        inclusion.put("index", 0).put("tree_size", 1).putArray("path");
-        inclusion.put("root", "00".repeat(32));
+        inclusion.put("vds", "rfc9162").put("type", "inclusion").put("leaf_hash", l1.toHex());
+        inclusion.put("index", 1).put("tree_size", 3);
+        inclusion.putArray("path").add(l0.toHex()).add(l2.toHex());
+        inclusion.put("root", root.toHex());
+        assertEquals(3, proof(inclusion).expect(0).only().path("tree_size").asInt());
+        proof(with(inclusion, d -> d.put("root", left.toHex()))).expect(1, "MERKLE_PROOF_INVALID");
+        proof(with(inclusion, d -> d.put("index", 0))).expect(1, "MERKLE_PROOF_INVALID");
+        proof(with(inclusion, d -> ((ArrayNode) d.get("path")).remove(1))).expect(2, "MERKLE_PROOF_MALFORMED");
+        proof(with(inclusion, d -> d.put("index", 3))).expect(2, "MERKLE_PROOF_MALFORMED");
+
         ObjectNode consistency = JSON.createObjectNode();
         consistency
                 .put("vds", "rfc9162")
                 .put("type", "consistency")
-                .put("size1", 1)
-                .put("size2", 2);
-        consistency.putArray("path").add("00".repeat(32));
-        consistency.put("root1", "00".repeat(32)).put("root2", "00".repeat(32));
-        for (ObjectNode document : List.of(inclusion, consistency)) {
-            JsonNode result =
-                    proof(document).expect(2, "PROOF_DOCUMENT_MALFORMED").only();
-            assertEquals("vds", result.path("details").path("field").asText());
-            assertTrue(result.path("details").path("found").asText().contains("unsupported vds \"rfc9162\""));
-        }
+                .put("size1", 2)
+                .put("size2", 3);
+        consistency.putArray("path").add(l2.toHex());
+        consistency.put("root1", left.toHex()).put("root2", root.toHex());
+        assertEquals(2, proof(consistency).expect(0).only().path("size1").asInt());
+        proof(with(consistency, d -> d.put("root1", l0.toHex()))).expect(1, "MERKLE_PROOF_INVALID");
+        proof(with(consistency, d -> d.put("size1", 4))).expect(2, "MERKLE_PROOF_MALFORMED");
+        proof(with(consistency, d -> d.remove("root2"))).expect(2, "PROOF_DOCUMENT_MALFORMED");
     }
 
     @Test
