@@ -12,20 +12,30 @@ import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborArray;
 import dev.cairn.cbor.CborBytes;
 import dev.cairn.cbor.CborInt;
+import dev.cairn.cbor.CborMap;
 import dev.cairn.cbor.CborValue;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.keys.VerificationKey;
+import dev.cairn.trust.bundle.TrustBundle;
+import dev.cairn.trust.bundle.TrustBundleJwks;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,14 +59,25 @@ class VectorsThroughCliTest {
      * given a subcommand here ({@link #command}, {@link #arguments}, {@link #accepted}) or is listed in
      * {@link #NOT_COVERED}.
      */
-    private static final Set<String> COVERED = Set.of("checkpoint", "cose-receipt", "mmr", "receipt", "trust/csr");
+    private static final Set<String> COVERED = Set.of(
+            "checkpoint",
+            "cose-receipt",
+            "mmr",
+            "receipt",
+            "trust/bundle",
+            "trust/csr",
+            "trust/peer",
+            "trust/revocation-head");
 
     @TempDir
     Path dir;
 
     private int files;
 
-    /** A vector the JSON proof document format cannot express. */
+    /** Every trust bundle (canonical JWKS text) some vector holds, parsed; read on first use. */
+    private Map<String, TrustBundle> jwksTexts;
+
+    /** A vector the command line's inputs cannot express (a JSON proof document, cert's options). */
     private static final class NotRepresentable extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -96,7 +117,7 @@ class VectorsThroughCliTest {
             }
         }
         System.out.println("vectors through cairn-verify: " + covered + "; not covered by any subcommand: " + notCovered
-                + "; not expressible as a JSON proof document: " + notRepresentable);
+                + "; not expressible through the command line: " + notRepresentable);
         assertEquals(List.of(), failures, String.join("\n", failures));
         assertEquals(NOT_COVERED, notCovered.keySet(), "kinds no subcommand verifies");
         assertEquals(COVERED, covered.keySet());
@@ -169,10 +190,146 @@ class VectorsThroughCliTest {
                 args.add(hexFile(v, "receipt"));
             }
             case "mmr" -> args.add(json(mmrDocuments(v)));
-            case "trust" -> args.addAll(List.of("--csr", hexFile(v, "csr")));
+            case "trust" -> trust(v, args);
             default -> throw new IllegalArgumentException("kind " + v.path("kind"));
         }
         return args;
+    }
+
+    // --- trust vectors as cert's options ---
+
+    private void trust(JsonNode v, List<String> args) throws NotRepresentable {
+        switch (v.path("type").asText()) {
+            case "csr" -> args.addAll(List.of("--csr", hexFile(v, "csr")));
+            case "peer" -> {
+                if (v.path("chain").isEmpty()) {
+                    throw new NotRepresentable("no certificate at all: cert's CHAIN is a PEM file of at least one"
+                            + " certificate (an empty one is CERT_MALFORMED), so TLS_PEER_MISSING cannot be asked");
+                }
+                args.addAll(List.of(
+                        "--trust-bundle",
+                        jwksFile(v.path("trust_bundle").asText()),
+                        "--revocation-head",
+                        hexFile(v, "revocation_head"),
+                        "--revocation-entries",
+                        hexFile(v, "revocation_entries"),
+                        "--tier",
+                        v.path("tier").asText(),
+                        "--role",
+                        v.path("role").asText().toLowerCase(Locale.ROOT),
+                        "--at",
+                        v.path("now").asText()));
+                args.add(pemChain(v.path("chain")));
+            }
+            case "revocation-head" -> {
+                if (!v.path("held").isEmpty()) {
+                    throw new NotRepresentable(
+                            "needs a previously held head (" + v.path("held").size()
+                                    + " held step(s)); cert verifies one head from an empty state, with no option to give"
+                                    + " a held one");
+                }
+                if (!v.path("from_start").asBoolean()) {
+                    throw new NotRepresentable("an update that extends a held chain; cert's --revocation-entries"
+                            + " are always the whole chain from index 0");
+                }
+                args.addAll(List.of(
+                        "--trust-bundle",
+                        jwksFile(bundleFor(v)),
+                        "--revocation-head",
+                        hexFile(v, "head"),
+                        "--revocation-entries",
+                        hexFile(v, "entries"),
+                        "--at",
+                        v.path("now").asText()));
+            }
+            case "bundle" -> {
+                switch (v.path("operation").asText()) {
+                    case "parse" ->
+                        args.addAll(List.of(
+                                "--trust-bundle", jwksFile(v.path("jwks").asText())));
+                    case "update" ->
+                        args.addAll(List.of(
+                                "--trust-bundle",
+                                jwksFile(v.path("held").asText()),
+                                "--bundle-update",
+                                hexFile(v, "signed_bundle")));
+                    default -> throw new IllegalArgumentException("bundle operation " + v.path("operation"));
+                }
+            }
+            default -> throw new IllegalArgumentException("trust type " + v.path("type"));
+        }
+    }
+
+    /** The exact JWKS bytes, no trailing newline. */
+    private String jwksFile(String jwks) {
+        return write(dir, "input-" + files++ + ".jwks", jwks.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String pemChain(JsonNode chain) {
+        StringBuilder pem = new StringBuilder();
+        Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
+        for (JsonNode der : chain) {
+            pem.append("-----BEGIN CERTIFICATE-----\n")
+                    .append(base64.encodeToString(HexFormat.of().parseHex(der.asText())))
+                    .append("\n-----END CERTIFICATE-----\n");
+        }
+        return write(dir, "input-" + files++ + ".pem", pem.toString());
+    }
+
+    /**
+     * A trust bundle whose revocation state is the one a revocation-head vector names: cert takes
+     * the CA keys only from a bundle, and a head vector gives its trust domain and CA keys (COSE_Keys)
+     * instead. So one of the vectors' own bundles is used if it is of that trust domain and its CA
+     * keys are exactly those keys, which makes {@code RevocationState.builder(domain, keys)} the
+     * same; otherwise the vector is not expressible.
+     */
+    private String bundleFor(JsonNode v) throws NotRepresentable {
+        Set<String> want = new TreeSet<>();
+        for (JsonNode key : v.path("trusted_keys")) {
+            want.add(VerificationKey.fromCoseKey(
+                            (CborMap) Cbor.decode(HexFormat.of().parseHex(key.asText())))
+                    .kid()
+                    .toHex());
+        }
+        String domain = v.path("trust_domain").asText();
+        for (Map.Entry<String, TrustBundle> held : jwksTexts().entrySet()) {
+            TrustBundle bundle = held.getValue();
+            Set<String> kids = new TreeSet<>();
+            bundle.keys().keys().forEach(k -> kids.add(k.kid().toHex()));
+            if (bundle.trustDomain().name().equals(domain) && kids.equals(want)) {
+                return held.getKey();
+            }
+        }
+        throw new NotRepresentable("no vector's trust bundle holds exactly the trusted keys " + want + " for " + domain
+                + "; cert takes the CA keys only from a bundle");
+    }
+
+    private Map<String, TrustBundle> jwksTexts() {
+        if (jwksTexts == null) {
+            jwksTexts = new TreeMap<>();
+            try (Stream<Path> walk = Files.walk(VECTORS.resolve("trust"))) {
+                for (Path file : walk.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
+                    JsonNode v = JSON.readTree(file.toFile());
+                    for (String field : List.of("trust_bundle", "jwks", "held")) {
+                        JsonNode text = v.path(field);
+                        if (text.isTextual()) {
+                            try {
+                                jwksTexts.put(
+                                        text.asText(),
+                                        TrustBundleJwks.parse(text.asText().getBytes(StandardCharsets.US_ASCII)));
+                            } catch (CairnException e) {
+                                // not a bundle a relying party can hold
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return jwksTexts;
     }
 
     private void rules(JsonNode v, List<String> args) {
@@ -366,6 +523,72 @@ class VectorsThroughCliTest {
                 return null;
             }
             case "trust" -> {
+                return acceptedTrust(v, first);
+            }
+            default -> {
+                return "unexpected kind";
+            }
+        }
+    }
+
+    private static String acceptedTrust(JsonNode v, JsonNode first) {
+        switch (v.path("type").asText()) {
+            case "peer" -> {
+                return firstProblem(
+                        same(
+                                "identity",
+                                v.path("identity").asText(),
+                                first.path("identity").asText()),
+                        same(
+                                "serial",
+                                v.path("serial").asText(),
+                                first.path("serial").asText()),
+                        same("not_after", instant(v, "not_after"), instant(first, "not_after")),
+                        same("role", v.path("role").asText(), first.path("role").asText()),
+                        same("tier", v.path("tier").asText(), first.path("tier").asText()));
+            }
+            case "revocation-head" -> {
+                return firstProblem(
+                        same(
+                                "sequence",
+                                v.path("sequence").asText(),
+                                first.path("revocation_sequence").asText()),
+                        same(
+                                "size",
+                                v.path("size").asText(),
+                                first.path("revocation_size").asText()),
+                        same(
+                                "revoked",
+                                String.valueOf(v.path("revoked").size()),
+                                first.path("revoked").asText()),
+                        same("issued_at", instant(v, "issued_at"), instant(first, "revocation_issued_at")),
+                        same("next_update", instant(v, "next_update"), instant(first, "revocation_next_update")),
+                        same(
+                                "trust_domain",
+                                v.path("trust_domain").asText(),
+                                first.path("trust_domain").asText()));
+            }
+            case "bundle" -> {
+                String updates = "update".equals(v.path("operation").asText()) ? "1" : "0";
+                return firstProblem(
+                        same(
+                                "trust_domain",
+                                v.path("trust_domain").asText(),
+                                first.path("trust_domain").asText()),
+                        same(
+                                "sequence",
+                                v.path("sequence").asText(),
+                                first.path("bundle_sequence").asText()),
+                        same(
+                                "bundle_updates",
+                                updates,
+                                first.path("bundle_updates").asText()),
+                        same(
+                                "ca_certificates",
+                                String.valueOf(v.path("keys").size()),
+                                first.path("ca_certificates").asText()));
+            }
+            case "csr" -> {
                 String problem = same(
                         "public_key",
                         v.path("public_key").asText(),
@@ -384,9 +607,26 @@ class VectorsThroughCliTest {
                                 first.path("requested").toString());
             }
             default -> {
-                return "unexpected kind";
+                return "unexpected trust type";
             }
         }
+    }
+
+    private static String instant(JsonNode node, String field) {
+        try {
+            return Instant.parse(node.path(field).asText()).toString();
+        } catch (DateTimeParseException e) {
+            return "unparsable " + node.path(field);
+        }
+    }
+
+    private static String firstProblem(String... problems) {
+        for (String problem : problems) {
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     private static String same(String what, String want, String got) {
