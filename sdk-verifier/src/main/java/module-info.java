@@ -9,11 +9,11 @@ module dev.cairn.verifier {
     requires static info.picocli;
     requires static com.fasterxml.jackson.databind;
 
-// exports dev.cairn.verifier.rfc9162;
+    // exports dev.cairn.verifier.rfc9162;
 
-// exports dev.cairn.verifier.note;
+    // exports dev.cairn.verifier.note;
 
-// exports dev.cairn.verifier.bundle;
+    exports dev.cairn.verifier.bundle;
 
 // exports dev.cairn.verifier;
 }
