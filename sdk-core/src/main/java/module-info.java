@@ -16,4 +16,5 @@ module dev.cairn.core {
     exports dev.cairn.receipt;
     exports dev.cairn.mmr;
     exports dev.cairn.mmr.file;
+    exports dev.cairn.audit;
 }

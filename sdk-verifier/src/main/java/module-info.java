@@ -12,6 +12,7 @@ module dev.cairn.verifier {
     exports dev.cairn.verifier;
     exports dev.cairn.verifier.rfc9162;
     exports dev.cairn.verifier.note;
+    exports dev.cairn.verifier.bundle;
 
     // The command line is not an API; picocli reads its annotated options reflectively.
     opens dev.cairn.verifier.cli to

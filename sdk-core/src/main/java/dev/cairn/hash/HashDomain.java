@@ -18,7 +18,9 @@ public enum HashDomain {
     /** A signed statement's payload, as a marker's payload digest (see {@code spec/receipts.md}). */
     STATEMENT("cairn/statement/v1"),
     /** A revocation entry: the link of a revocation chain (see {@code spec/revocation.md}). */
-    REVOCATION("cairn/revocation/v1");
+    REVOCATION("cairn/revocation/v1"),
+    /** An audit bundle's trailer digest over its header and the range's head (see {@code spec/audit-bundle.md}). */
+    AUDIT_BUNDLE("cairn/audit-bundle/v1");
 
     private final String tag;
     private final byte[] framedTag;

@@ -31,7 +31,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe: methods are synchronized, so proofs may be served while leaves are integrated.
  */
-public final class Mmr {
+public final class Mmr implements MmrProofs {
     private final NodeStore store;
     /** Values of the current peaks, highest first: the accumulator, kept so appends never read. */
     private final List<Digest> peaks = new ArrayList<>();
@@ -150,6 +150,7 @@ public final class Mmr {
      *
      * @return the size
      */
+    @Override
     public synchronized long size() {
         return size;
     }
@@ -180,6 +181,7 @@ public final class Mmr {
      * @throws MalformedInputException {@link ErrorCode#MMR_SIZE_INVALID} if the size is invalid or
      *     larger than the tree
      */
+    @Override
     public synchronized Accumulator accumulator(long size) {
         requireSize(size);
         List<Digest> values = new ArrayList<>();
@@ -209,6 +211,7 @@ public final class Mmr {
      * @throws MalformedInputException {@link ErrorCode#MMR_SIZE_INVALID} if the size is invalid or larger
      *     than the tree, or the index not below it
      */
+    @Override
     public synchronized InclusionProof inclusionProof(long index, long size) {
         requireSize(size);
         return new InclusionProof(index, values(MmrMath.inclusionPath(index, size)));
@@ -223,6 +226,7 @@ public final class Mmr {
      * @throws MalformedInputException {@link ErrorCode#MMR_SIZE_INVALID} if a size is invalid or larger
      *     than the tree; {@link ErrorCode#MMR_PROOF_MALFORMED} if {@code size1 >= size2}
      */
+    @Override
     public synchronized ConsistencyProof consistencyProof(long size1, long size2) {
         requireSize(size2);
         MmrMath.requireValidSize(size1);

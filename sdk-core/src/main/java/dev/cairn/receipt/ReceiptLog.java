@@ -10,10 +10,12 @@ import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.marker.Marker;
+import dev.cairn.marker.MarkerReader;
 import dev.cairn.marker.MarkerStream;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
+import dev.cairn.mmr.MmrProofs;
 import dev.cairn.mmr.NodeStore;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -44,6 +46,8 @@ public final class ReceiptLog implements AutoCloseable {
     private final CheckpointSigner checkpointSigner;
     private final CoseReceiptIssuer receiptIssuer;
     private final Clock clock;
+    private final MarkerReader markerView;
+    private final MmrProofs proofView;
 
     private ReceiptLog(LogId logId, MarkerStream stream, NodeStore nodes, Mmr mmr, SigningKey key, Clock clock) {
         this.logId = logId;
@@ -55,6 +59,8 @@ public final class ReceiptLog implements AutoCloseable {
         this.checkpointSigner = new CheckpointSigner(key);
         this.receiptIssuer = new CoseReceiptIssuer(key, logId);
         this.clock = clock;
+        this.markerView = LogViews.markers(stream);
+        this.proofView = LogViews.proofs(mmr);
     }
 
     /**
@@ -98,6 +104,26 @@ public final class ReceiptLog implements AutoCloseable {
      */
     public LogId logId() {
         return logId;
+    }
+
+    /**
+     * Read access to the log's marker stream: what an exporter of audit bundles reads the range from.
+     * The view cannot append.
+     *
+     * @return a read-only view of the durable markers
+     */
+    public MarkerReader markers() {
+        return markerView;
+    }
+
+    /**
+     * Read access to the log's MMR: accumulators and proofs of inclusion and consistency for sizes up
+     * to the integrated size. The view cannot append.
+     *
+     * @return a read-only view of the MMR
+     */
+    public MmrProofs proofs() {
+        return proofView;
     }
 
     /**

@@ -65,6 +65,32 @@ public final class NodeHasher {
     }
 
     /**
+     * Computes an interior node from children held in arrays, writing the result into an array: the
+     * allocation-free form of {@link #parent(long, Digest, Digest)}. The output may overlap either
+     * input.
+     *
+     * @param position the node's one-based position, index + 1, at least 1
+     * @param left the array holding the left child's 32 bytes
+     * @param leftOffset where they start
+     * @param right the array holding the right child's 32 bytes
+     * @param rightOffset where they start
+     * @param out the array the 32-byte result is written to
+     * @param outOffset where it starts
+     */
+    public void parentInto(
+            long position, byte[] left, int leftOffset, byte[] right, int rightOffset, byte[] out, int outOffset) {
+        putPosition(position);
+        System.arraycopy(left, leftOffset, input, LEFT, Digest.LENGTH);
+        System.arraycopy(right, rightOffset, input, RIGHT, Digest.LENGTH);
+        sha256.update(input, 0, INPUT_LENGTH);
+        try {
+            sha256.digest(out, outOffset, Digest.LENGTH);
+        } catch (DigestException e) {
+            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "SHA-256 output", e);
+        }
+    }
+
+    /**
      * Climbs from a node to the root of its path: {@code included_root} with the directions known in
      * advance. The running value never leaves the input buffer: each hash is written straight into
      * the half of the input where the next step needs it.

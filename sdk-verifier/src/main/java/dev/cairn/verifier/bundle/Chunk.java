@@ -1,0 +1,91 @@
+package dev.cairn.verifier.bundle;
+
+import dev.cairn.audit.AuditBundleFormat;
+import dev.cairn.bytes.Digest;
+import dev.cairn.errors.CairnException;
+
+/**
+ * A batch of consecutive entries on its way through the pipeline: their frames back to back, then,
+ * once a worker scanned them, their marker hashes and the facts the sequential stage needs (the
+ * first entry's link, the last time, the first failure). The buffers are reused from a fixed pool,
+ * which is what bounds the verifier's memory.
+ */
+final class Chunk {
+    /** A chunk takes entries until its frames fill this many bytes. */
+    static final int BYTES = 256 << 10;
+
+    /** Most entries in one chunk. */
+    static final int ENTRIES = 1024;
+
+    final byte[] data;
+    final int[] starts;
+    final int[] lengths;
+    final byte[] hashes;
+    final byte[] firstPrev = new byte[Digest.LENGTH];
+
+    long number;
+    long firstIndex;
+    int entries;
+    int used;
+    long firstTime;
+    long lastTime;
+    int receipts;
+    int signatures;
+    CairnException failure;
+    int failedAt;
+    CairnException terminal;
+
+    private Chunk(boolean buffers) {
+        this.data = buffers ? new byte[BYTES + AuditBundleFormat.MAX_ENTRY_BYTES] : null;
+        this.starts = buffers ? new int[ENTRIES] : null;
+        this.lengths = buffers ? new int[ENTRIES] : null;
+        this.hashes = buffers ? new byte[ENTRIES * Digest.LENGTH] : null;
+    }
+
+    /** A chunk with buffers, for the pool. */
+    static Chunk pooled() {
+        return new Chunk(true);
+    }
+
+    /** A chunk without buffers that ends the stream with a reading failure, in its place in the order. */
+    static Chunk terminal(long number, CairnException failure) {
+        Chunk chunk = new Chunk(false);
+        chunk.number = number;
+        chunk.terminal = failure;
+        return chunk;
+    }
+
+    /** Whether it came from the pool. */
+    boolean pooledBuffers() {
+        return data != null;
+    }
+
+    void reset(long number, long firstIndex) {
+        this.number = number;
+        this.firstIndex = firstIndex;
+        this.entries = 0;
+        this.used = 0;
+        this.receipts = 0;
+        this.signatures = 0;
+        this.failure = null;
+        this.failedAt = -1;
+        this.terminal = null;
+    }
+
+    boolean hasRoom() {
+        return entries < ENTRIES && used <= BYTES;
+    }
+
+    /** Records the frame just copied to {@code data[used..used + length)}. */
+    void add(int length) {
+        starts[entries] = used;
+        lengths[entries] = length;
+        used += length;
+        entries++;
+    }
+
+    void fail(int entry, CairnException e) {
+        failedAt = entry;
+        failure = e;
+    }
+}
