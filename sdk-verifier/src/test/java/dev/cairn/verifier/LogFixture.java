@@ -77,6 +77,18 @@ public final class LogFixture implements AutoCloseable {
         return log.checkpoint(EPOCH);
     }
 
+    /** The audit bundle of markers {@code first .. first + count - 1} under a checkpoint. */
+    public byte[] auditBundle(long first, long count, SignedCheckpoint checkpoint) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        dev.cairn.audit.AuditBundleExporter.builder(log)
+                .checkpoint(checkpoint)
+                .logKeys(List.of(key.verificationKey()))
+                .statements(issued)
+                .build()
+                .export(out, first, count);
+        return out.toByteArray();
+    }
+
     public byte[] receipt(int statement, SignedCheckpoint checkpoint) {
         return log.receipt(issued.get(statement), checkpoint).encode();
     }

@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
             ProofCommand.class,
             CertCommand.class,
             NoteCommand.class,
+            BundleCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
