@@ -102,7 +102,10 @@ final class BundleCommand extends VerifyCommand {
                                 verified.receipts() + " receipts of " + verified.logId() + " (markers "
                                         + verified.first() + ".." + last + ") under the checkpoint of size "
                                         + verified.checkpoint().checkpoint().size() + ", "
-                                        + verified.signaturesVerified() + " signature checks")
+                                        + verified.signaturesVerified()
+                                        + (verified.signaturesVerified() == 1
+                                                ? " signature check"
+                                                : " signature checks"))
                         .with("log_id", verified.logId().toString())
                         .with("first", verified.first())
                         .with("count", verified.count())

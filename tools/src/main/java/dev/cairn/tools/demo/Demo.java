@@ -120,8 +120,9 @@ public final class Demo {
 
         heading("Append statements to a durable log, publish a checkpoint, verify a receipt offline");
         boolean logOk;
+        Path logDir;
         try {
-            Path logDir = Files.createTempDirectory("cairn-demo-log");
+            logDir = Files.createTempDirectory("cairn-demo-log");
             out.println("  log directory " + logDir);
             logOk = new LogDemo(out).run(logDir, key);
         } catch (IOException e) {
@@ -144,13 +145,26 @@ public final class Demo {
         out.println("  " + report.summary());
         report.failures().forEach(f -> out.println("  FAILED " + f.path() + ": " + f.failure()));
 
+        heading(
+                "The auditor: export an audit bundle, verify it with java -jar cairn-verify.jar, refuse a tampered copy");
+        boolean auditOk;
+        try {
+            auditOk = new AuditDemo(out, repoRoot).run(logDir.resolve("audit.bundle"), LogDemo.LOG.value());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while cairn-verify ran", e);
+        }
+
         boolean ok = roundTrip
                 && samePayload
                 && rejected
                 && logOk
                 && trustOk
                 && report.failures().isEmpty()
-                && !report.results().isEmpty();
+                && !report.results().isEmpty()
+                && auditOk;
         out.println();
         out.println(
                 ok ? "Demo finished: every step behaved as specified." : "Demo finished with failures (see above).");

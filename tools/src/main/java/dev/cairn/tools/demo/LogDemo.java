@@ -30,7 +30,7 @@ import java.util.List;
 
 /** The log part of the demo: statements appended as markers, a checkpoint, a receipt checked offline. */
 final class LogDemo {
-    private static final LogId LOG = new LogId("demo.example/audit");
+    static final LogId LOG = new LogId("demo.example/audit");
     private static final long EPOCH = 1;
 
     private final PrintStream out;
@@ -96,6 +96,7 @@ final class LogDemo {
             out.println("  the same inclusion as a COSE Receipt (RFC 9942, MMR profile, " + cose.length
                     + " bytes, detached payload): verified, MMR index " + standard.index() + " under peak "
                     + standard.peak().toHex().substring(0, 16) + "...");
+            AuditDemo.export(log, issued, checkpoint, key.verificationKey(), dir);
             return verified.marker().seq() == 2 && rejectsTampering(verifier, encoded);
         }
     }
@@ -119,7 +120,7 @@ final class LogDemo {
         return DomainHash.of(HashDomain.STATEMENT, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    static int indexOf(byte[] haystack, byte[] needle) {
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                 return i;
