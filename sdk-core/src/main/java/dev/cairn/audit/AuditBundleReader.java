@@ -2,6 +2,7 @@ package dev.cairn.audit;
 
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
+import dev.cairn.errors.MalformedInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -12,16 +13,17 @@ import java.util.Optional;
  * buffer and, per frame, at most the bound of its kind ({@code spec/audit-bundle.md}, "Framing").
  *
  * <p>{@link #open(InputStream)} reads and decodes the header. Then either {@link #next()} decodes
- * the items one by one, or {@link #readFrame(byte[], int, int)} copies raw frames into a caller's
- * buffer, so that a verifier can decode them elsewhere (in parallel). Frame errors carry the byte
- * offset in the stream. The reader checks the framing only; whether the items are the right ones
- * is a verifier's job. Not thread-safe.
+ * the items one by one, or {@link #readFrame(byte[], int, int)} and {@link #readFrames} copy raw
+ * frames into a caller's buffer, so that a verifier can decode them elsewhere (in parallel); {@code
+ * readFrames} reads the stream straight into that buffer. Frame errors carry the byte offset in the
+ * stream. The reader checks the framing only; whether the items are the right ones is a verifier's
+ * job. Not thread-safe.
  */
 public final class AuditBundleReader implements AutoCloseable {
     private static final int BUFFER = 64 << 10;
 
     private final InputStream in;
-    private final byte[] buffer = new byte[BUFFER];
+    private byte[] buffer = new byte[BUFFER];
     private int pos;
     private int limit;
     private long bufferStart;
@@ -112,6 +114,122 @@ public final class AuditBundleReader implements AutoCloseable {
     }
 
     /**
+     * Reads as many whole frames as fit into a buffer, with one copy from the stream for most bytes:
+     * the stream is read straight into {@code target} and the frames are found there. Frames start at
+     * {@code offset}, back to back; frame {@code k}'s content is at {@code starts[k]} for {@code
+     * lengths[k]} bytes. Bytes read beyond the last whole frame are kept for the next read.
+     *
+     * <p>A bad frame after at least one good one ends the call before it, so that the caller handles
+     * the good ones first; the next call raises the bad frame's error.
+     *
+     * @param target where the frames go
+     * @param offset the first byte of {@code target} written
+     * @param capacity bytes of {@code target} from {@code offset} that may be written, at least {@code
+     *     maxLength + 9}
+     * @param maxFrames the most frames to read, at least 1
+     * @param maxLength the largest frame content accepted
+     * @param starts receives the content offsets, at least {@code maxFrames} long
+     * @param lengths receives the content lengths, at least {@code maxFrames} long
+     * @return the number of frames read, at least 1; -1 at the end of the stream (between frames)
+     * @throws dev.cairn.errors.MalformedInputException {@link ErrorCode#AUDIT_BUNDLE_MALFORMED} if the
+     *     next frame is not a byte string of 1 to {@code maxLength} bytes, or the stream ends inside it
+     * @throws InternalException {@link ErrorCode#INTERNAL_IO} if reading fails
+     */
+    public int readFrames(
+            byte[] target, int offset, int capacity, int maxFrames, int maxLength, int[] starts, int[] lengths) {
+        Objects.checkFromIndexSize(offset, capacity, target.length);
+        if (capacity < maxLength + 9 || maxFrames < 1 || starts.length < maxFrames || lengths.length < maxFrames) {
+            throw new IllegalArgumentException("room for one frame of " + maxLength + " bytes and its head");
+        }
+        long startPosition = position();
+        int end = offset + capacity;
+        int take = Math.min(limit - pos, capacity);
+        System.arraycopy(buffer, pos, target, offset, take);
+        pos += take;
+        boolean drained = take < capacity;
+        int filled = offset + take;
+        int cursor = offset;
+        int frames = 0;
+        try {
+            while (frames < maxFrames) {
+                filled = fillTo(target, filled, cursor + 1, end);
+                if (filled == cursor) {
+                    break;
+                }
+                long at = startPosition + (cursor - offset);
+                int headLength = headLength(target[cursor] & 0xff);
+                filled = fillTo(target, filled, cursor + headLength, end);
+                if (filled < cursor + headLength) {
+                    throw BundleErrors.malformed("the stream ends inside a frame head", at);
+                }
+                int length = length(target[cursor] & 0xff, target, cursor + 1, at, maxLength);
+                int frameEnd = cursor + headLength + length;
+                if (frameEnd > end) {
+                    break;
+                }
+                filled = fillTo(target, filled, frameEnd, end);
+                if (filled < frameEnd) {
+                    throw BundleErrors.malformed("the stream ends inside a frame of " + length + " bytes", at);
+                }
+                starts[frames] = cursor + headLength;
+                lengths[frames] = length;
+                frames++;
+                cursor = frameEnd;
+            }
+        } catch (MalformedInputException e) {
+            if (frames == 0) {
+                keep(target, cursor, filled, drained, startPosition + (cursor - offset));
+                throw e;
+            }
+        }
+        keep(target, cursor, filled, drained, startPosition + (cursor - offset));
+        return frames == 0 ? -1 : frames;
+    }
+
+    /** Reads from the stream into {@code target} until {@code need} bytes are there, the end, or no more. */
+    private int fillTo(byte[] target, int filled, int need, int end) {
+        while (filled < need && filled < end) {
+            int more = readInto(target, filled, end);
+            if (more == filled) {
+                return filled;
+            }
+            filled = more;
+        }
+        return filled;
+    }
+
+    /**
+     * Puts back the bytes read beyond the frames handed out, so that the next read starts with them:
+     * still in the buffer if it was not drained, else copied into it.
+     */
+    private void keep(byte[] source, int from, int to, boolean drained, long at) {
+        int length = to - from;
+        if (!drained) {
+            pos -= length;
+            return;
+        }
+        if (buffer.length < length) {
+            buffer = new byte[length];
+        }
+        System.arraycopy(source, from, buffer, 0, length);
+        pos = 0;
+        limit = length;
+        bufferStart = at;
+    }
+
+    private int readInto(byte[] target, int from, int end) {
+        try {
+            int n = in.read(target, from, end - from);
+            while (n == 0) {
+                n = in.read(target, from, end - from);
+            }
+            return n < 0 ? from : from + n;
+        } catch (IOException e) {
+            throw new InternalException(ErrorCode.INTERNAL_IO, "reading the bundle: " + e, e);
+        }
+    }
+
+    /**
      * Checks that nothing follows: the last item read was the bundle's last.
      *
      * @throws dev.cairn.errors.MalformedInputException {@link ErrorCode#AUDIT_BUNDLE_MALFORMED} if any
@@ -160,11 +278,28 @@ public final class AuditBundleReader implements AutoCloseable {
     /** Reads a frame head: the content length, or -1 at the end of the stream. */
     private int head(long start, int maxLength) {
         int first = read();
-        return first < 0 ? -1 : length(first, start, maxLength);
+        if (first < 0) {
+            return -1;
+        }
+        byte[] argument = new byte[headLength(first) - 1];
+        for (int k = 0; k < argument.length; k++) {
+            int b = read();
+            if (b < 0) {
+                throw BundleErrors.malformed("the stream ends inside a frame head", start);
+            }
+            argument[k] = (byte) b;
+        }
+        return length(first, argument, 0, start, maxLength);
     }
 
-    /** Reads a byte-string head whose initial byte was {@code initial}; returns the content length. */
-    private int length(int initial, long start, int maxLength) {
+    /** The bytes of a head whose initial byte is {@code initial}: 1 to 9; 1 for what {@link #length} refuses. */
+    private static int headLength(int initial) {
+        int info = initial & 0x1f;
+        return initial >>> 5 == 2 && info >= 24 && info <= 27 ? 1 + (1 << (info - 24)) : 1;
+    }
+
+    /** Checks a byte-string head and returns its content length; its argument bytes are at {@code from}. */
+    private static int length(int initial, byte[] argument, int from, long start, int maxLength) {
         if (initial >>> 5 != 2) {
             throw BundleErrors.malformed("a frame is a byte string, got initial byte " + initial, start);
         }
@@ -176,11 +311,7 @@ public final class AuditBundleReader implements AutoCloseable {
             int bytes = 1 << (info - 24);
             length = 0;
             for (int k = 0; k < bytes; k++) {
-                int b = read();
-                if (b < 0) {
-                    throw BundleErrors.malformed("the stream ends inside a frame head", start);
-                }
-                length = length << 8 | b;
+                length = length << 8 | (argument[from + k] & 0xff);
             }
             long shortest = bytes == 1 ? 24 : 1L << (4 * bytes);
             if (Long.compareUnsigned(length, shortest) < 0) {
@@ -208,9 +339,9 @@ public final class AuditBundleReader implements AutoCloseable {
         pos = 0;
         limit = 0;
         try {
-            int n = in.read(buffer, 0, BUFFER);
+            int n = in.read(buffer, 0, buffer.length);
             while (n == 0) {
-                n = in.read(buffer, 0, BUFFER);
+                n = in.read(buffer, 0, buffer.length);
             }
             if (n < 0) {
                 return false;

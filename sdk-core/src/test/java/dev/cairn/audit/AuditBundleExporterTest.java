@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.checkpoint.LogId;
 import dev.cairn.marker.Marker;
+import dev.cairn.marker.MarkerStream;
 import dev.cairn.mmr.CompactMmr;
 import dev.cairn.mmr.InclusionProof;
+import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
 import dev.cairn.mmr.MmrVerifier;
 import dev.cairn.receipt.SignedCheckpoint;
@@ -79,6 +81,17 @@ class AuditBundleExporterTest {
                     trailer);
             assertTrue(reader.next().isEmpty());
             reader.requireEnd();
+        }
+    }
+
+    @Test
+    void theLogsViewsCannotBeCastBackToWhatAppends(@TempDir Path dir) {
+        try (AuditFixtures f = new AuditFixtures(dir).grow(2)) {
+            assertFalse(f.log.markers() instanceof MarkerStream);
+            assertFalse(f.log.proofs() instanceof Mmr);
+            assertEquals(2, f.log.markers().size());
+            assertEquals(f.issued.get(1).marker(), f.log.markers().head().orElseThrow());
+            assertEquals(3, f.log.proofs().size());
         }
     }
 

@@ -48,7 +48,7 @@ import java.util.Set;
  * them under {@link StatementSignaturePolicy#VERIFY_ALL}). Not guaranteed: anything about markers
  * outside the range, or about the statements' meaning.
  *
- * <p>Memory: a fixed pool of 256 KiB chunks (two per thread and two spare), the header (at most 4
+ * <p>Memory: a fixed pool of 320 KiB chunks (two per thread and two spare), the header (at most 4
  * MiB) and at most 62 MMR peaks, whatever the bundle's size. Threads: the caller's reads; {@code
  * parallelism} workers decode, hash and check, and integrate in order. The first failure in bundle
  * order is thrown, a coded {@link CairnException} with the failing sequence in its details for an

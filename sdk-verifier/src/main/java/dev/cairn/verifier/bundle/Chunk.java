@@ -11,8 +11,8 @@ import dev.cairn.errors.CairnException;
  * which is what bounds the verifier's memory.
  */
 final class Chunk {
-    /** A chunk takes entries until its frames fill this many bytes. */
-    static final int BYTES = 256 << 10;
+    /** The bytes of frames a chunk holds: room for 256 KiB and one more entry of the largest size. */
+    static final int BYTES = (256 << 10) + AuditBundleFormat.MAX_ENTRY_BYTES + 16;
 
     /** Most entries in one chunk. */
     static final int ENTRIES = 1024;
@@ -26,7 +26,6 @@ final class Chunk {
     long number;
     long firstIndex;
     int entries;
-    int used;
     long firstTime;
     long lastTime;
     int receipts;
@@ -36,7 +35,7 @@ final class Chunk {
     CairnException terminal;
 
     private Chunk(boolean buffers) {
-        this.data = buffers ? new byte[BYTES + AuditBundleFormat.MAX_ENTRY_BYTES] : null;
+        this.data = buffers ? new byte[BYTES] : null;
         this.starts = buffers ? new int[ENTRIES] : null;
         this.lengths = buffers ? new int[ENTRIES] : null;
         this.hashes = buffers ? new byte[ENTRIES * Digest.LENGTH] : null;
@@ -64,24 +63,11 @@ final class Chunk {
         this.number = number;
         this.firstIndex = firstIndex;
         this.entries = 0;
-        this.used = 0;
         this.receipts = 0;
         this.signatures = 0;
         this.failure = null;
         this.failedAt = -1;
         this.terminal = null;
-    }
-
-    boolean hasRoom() {
-        return entries < ENTRIES && used <= BYTES;
-    }
-
-    /** Records the frame just copied to {@code data[used..used + length)}. */
-    void add(int length) {
-        starts[entries] = used;
-        lengths[entries] = length;
-        used += length;
-        entries++;
     }
 
     void fail(int entry, CairnException e) {

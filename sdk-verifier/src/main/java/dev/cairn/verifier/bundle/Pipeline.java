@@ -21,8 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Streams a bundle's entries through the checks with bounded memory and every core busy.
  *
- * <p>The calling thread reads frames into chunks taken from a fixed pool (two per worker and two
- * spare) and queues them; when the pool is empty it waits, so at most the pool is ever in memory.
+ * <p>The calling thread reads the stream straight into chunks taken from a fixed pool (two per
+ * worker and two spare), the frames found in place, and queues them; when the pool is empty it waits, so at most the pool is ever in memory.
  * Workers scan chunks in parallel ({@link EntryScanner}: decoding, statement checks, statement and
  * marker hashes) and deposit them in a ring by number. Whoever deposits then takes the sequencing
  * lock if it is free and integrates, in order, every chunk that is ready: the first entry's link to
@@ -121,21 +121,19 @@ final class Pipeline {
             }
             c.reset(number, index);
             CairnException readFailure = null;
-            while (index < count && c.hasRoom() && !stop) {
-                int length;
-                try {
-                    length = reader.readFrame(c.data, c.used, AuditBundleFormat.MAX_ENTRY_BYTES);
-                } catch (CairnException e) {
-                    readFailure = Failures.at(e, first + index);
-                    break;
-                }
-                if (length < 0) {
+            int max = (int) Math.min(Chunk.ENTRIES, count - index);
+            try {
+                int frames = reader.readFrames(
+                        c.data, 0, c.data.length, max, AuditBundleFormat.MAX_ENTRY_BYTES, c.starts, c.lengths);
+                if (frames < 0) {
                     readFailure = Failures.incomplete(
                             "the bundle ends after " + index + " of " + count + " entries", first + index);
-                    break;
+                } else {
+                    c.entries = frames;
+                    index += frames;
                 }
-                c.add(length);
-                index++;
+            } catch (CairnException e) {
+                readFailure = Failures.at(e, first + index);
             }
             if (c.entries > 0) {
                 work.add(c);

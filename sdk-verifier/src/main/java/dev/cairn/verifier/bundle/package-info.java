@@ -1,2 +1,10 @@
-/** Streaming, parallel, bounded-memory verification of audit bundles (see {@code spec/audit-bundle.md}). */
+/**
+ * Streaming, parallel, bounded-memory verification of audit bundles ({@code spec/audit-bundle.md}):
+ * {@link dev.cairn.verifier.bundle.AuditBundleVerifier} checks a bundle that sdk-core's {@code
+ * dev.cairn.audit} wrote against trust anchors obtained out of band (log keys, their kids, or a trust
+ * bundle per {@code spec/trust-bundle.md}) and returns a {@link
+ * dev.cairn.verifier.bundle.VerifiedAuditBundle}. One checkpoint signature (COSE_Sign1, RFC 9052)
+ * proves the whole range through the MMR of draft-bryce-cose-receipts-mmr-profile and the marker
+ * hash chain; the bundle is an RFC 8742 CBOR sequence.
+ */
 package dev.cairn.verifier.bundle;

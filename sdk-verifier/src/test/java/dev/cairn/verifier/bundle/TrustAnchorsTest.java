@@ -12,6 +12,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
+import dev.cairn.receipt.SignedCheckpoint;
 import dev.cairn.trust.bundle.CaEntry;
 import dev.cairn.trust.bundle.CaStatus;
 import dev.cairn.trust.bundle.TrustBundle;
@@ -95,7 +96,7 @@ class TrustAnchorsTest {
     @Test
     void aSignedBundleInTheTrustMaterialCarriesTheAuditorAcrossARotation(@TempDir Path dir) {
         try (TestLog t = TestLog.open(dir, key2).grow(4)) {
-            var covering = t.checkpoint();
+            SignedCheckpoint covering = t.checkpoint();
             byte[] rotated = t.export(0, 4, covering, signed(v2, key1));
             VerifiedAuditBundle v = anchored(v1).verify(new ByteArrayInputStream(rotated));
             assertEquals(2, v.signaturesVerified());
