@@ -158,6 +158,9 @@ public final class AuditBundleReader implements AutoCloseable {
                 }
                 long at = startPosition + (cursor - offset);
                 int headLength = headLength(target[cursor] & 0xff);
+                if (cursor + headLength > end) {
+                    break;
+                }
                 filled = fillTo(target, filled, cursor + headLength, end);
                 if (filled < cursor + headLength) {
                     throw BundleErrors.malformed("the stream ends inside a frame head", at);
