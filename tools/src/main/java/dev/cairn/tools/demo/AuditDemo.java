@@ -44,8 +44,17 @@ final class AuditDemo {
                     .statements(issued)
                     .build()
                     .export(file, 0, issued.size());
-            Files.write(dir.resolve("log-key.cose"), Cbor.encode(key.toCoseKey()));
+            write(dir.resolve("log-key.cose"), Cbor.encode(key.toCoseKey()));
             return bundle;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file for the auditor (the demo leaves its outputs in its temporary directory). */
+    static void write(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

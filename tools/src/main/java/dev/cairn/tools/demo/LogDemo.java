@@ -97,6 +97,7 @@ final class LogDemo {
                     + " bytes, detached payload): verified, MMR index " + standard.index() + " under peak "
                     + standard.peak().toHex().substring(0, 16) + "...");
             AuditDemo.export(log, issued, checkpoint, key.verificationKey(), dir);
+            AuditDemo.write(dir.resolve("receipt-2.cbor"), encoded);
             return verified.marker().seq() == 2 && rejectsTampering(verifier, encoded);
         }
     }
