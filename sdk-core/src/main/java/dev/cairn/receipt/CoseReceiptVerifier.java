@@ -18,6 +18,7 @@ import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.keys.KeySet;
+import dev.cairn.keys.VerificationKey;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.ConsistencyProof;
 import dev.cairn.mmr.InclusionProof;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Verifies COSE Receipts of inclusion and of consistency in the MMR profile offline, with nothing but
@@ -37,26 +39,52 @@ import java.util.Objects;
  * not lead from the candidate leaf (or the trusted accumulator) to what the log signed fails with
  * {@link ErrorCode#COSE_BAD_SIGNATURE}. Every failure is a coded {@link
  * dev.cairn.errors.CairnException}; nothing is returned as a boolean. Thread-safe once built.
+ *
+ * <p>By default the verifier accepts exactly what Cairn's {@link CoseReceiptIssuer} makes: the
+ * protected log id (label {@value CoseReceiptLabels#LOG_ID}) must be the expected one, and the
+ * {@code kid} chooses a trusted key by its derived kid. Receipts of other implementations of the
+ * profile carry neither; two named options accept them: {@link Builder#ignoreLogId()} (the log id is
+ * then optional and unchecked) and {@link Builder#key(VerificationKey)} with {@link
+ * Builder#ignoreKid()} (the one given key must have signed, whatever the kid). Everything else is
+ * checked as for Cairn's receipts ({@code spec/receipts.md}, "Receipts of other implementations").
  */
 public final class CoseReceiptVerifier {
     /** Most consistency proofs one receipt may chain. */
     public static final int MAX_CONSISTENCY_PROOFS = 16;
 
     private final CoseVerifier cose;
+    /** The expected log, or {@code null} when the log id is ignored. */
     private final LogId logId;
 
     private CoseReceiptVerifier(Builder builder) {
-        this.logId = Objects.requireNonNull(builder.logId, "expectLogId is required");
-        this.cose = CoseVerifier.builder()
-                .trustedKeys(Objects.requireNonNull(builder.keys, "trustedKeys is required"))
-                .allowAlgorithms(builder.algorithms)
-                .build();
+        if (builder.ignoreLogId == (builder.logId != null)) {
+            throw new IllegalStateException("set exactly one of expectLogId and ignoreLogId");
+        }
+        if ((builder.key == null) == (builder.keys == null)) {
+            throw new IllegalStateException("set exactly one of trustedKeys and key");
+        }
+        if (builder.ignoreKid && builder.key == null) {
+            throw new IllegalStateException(
+                    "ignoreKid needs key(VerificationKey): with trustedKeys the kid chooses the key");
+        }
+        this.logId = builder.logId;
+        CoseVerifier.Builder cose = CoseVerifier.builder().allowAlgorithms(builder.algorithms);
+        if (builder.key != null) {
+            cose.key(builder.key);
+        } else {
+            cose.trustedKeys(builder.keys);
+        }
+        if (builder.ignoreKid) {
+            cose.ignoreKid();
+        }
+        this.cose = cose.build();
     }
 
     /**
      * Starts a verifier.
      *
-     * @return a builder; trusted keys and the log id are required
+     * @return a builder; the keys (trusted keys, or one key) and the log id (expected, or ignored) are
+     *     required
      */
     public static Builder builder() {
         return new Builder();
@@ -72,9 +100,9 @@ public final class CoseReceiptVerifier {
      */
     public VerifiedInclusionReceipt verifyInclusion(byte[] receipt, Digest leaf) {
         Objects.requireNonNull(leaf, "leaf");
-        InclusionProof proof = inclusionProof(receipt);
-        Digest peak = MmrVerifier.includedRoot(proof, leaf);
-        return inclusion(receipt, proof, leaf, peak);
+        Inclusion inclusion = inclusionProof(receipt);
+        Digest peak = MmrVerifier.includedRoot(inclusion.proof(), leaf);
+        return inclusion(receipt, inclusion, leaf, peak);
     }
 
     /**
@@ -90,9 +118,9 @@ public final class CoseReceiptVerifier {
     public VerifiedInclusionReceipt verifyInclusion(byte[] receipt, Digest leaf, Accumulator trusted) {
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(trusted, "trusted");
-        InclusionProof proof = inclusionProof(receipt);
-        VerifiedInclusion verified = MmrVerifier.verifyInclusion(proof, leaf, trusted);
-        return inclusion(receipt, proof, leaf, trusted.peaks().get(verified.peakPosition()));
+        Inclusion inclusion = inclusionProof(receipt);
+        VerifiedInclusion verified = MmrVerifier.verifyInclusion(inclusion.proof(), leaf, trusted);
+        return inclusion(receipt, inclusion, leaf, trusted.peaks().get(verified.peakPosition()));
     }
 
     /**
@@ -127,25 +155,32 @@ public final class CoseReceiptVerifier {
             state = MmrVerifier.consistentAccumulator(proof, state);
         }
         VerifiedSign1 signed = signature(receipt, CoseReceiptIssuer.concatenated(state));
-        return new VerifiedConsistencyReceipt(logId, trusted, state, signed.key());
+        return new VerifiedConsistencyReceipt(headers.logId().orElse(null), trusted, state, signed.key());
     }
 
-    private InclusionProof inclusionProof(byte[] receipt) {
+    /** An inclusion proof and the log id the receipt carries. */
+    private record Inclusion(InclusionProof proof, Optional<LogId> logId) {}
+
+    private Inclusion inclusionProof(byte[] receipt) {
         Headers headers = headers(receipt, CoseReceiptLabels.INCLUSION_PROOFS, 1);
-        return InclusionProof.decode(headers.proofs().get(0));
+        return new Inclusion(InclusionProof.decode(headers.proofs().get(0)), headers.logId());
     }
 
-    private VerifiedInclusionReceipt inclusion(byte[] receipt, InclusionProof proof, Digest leaf, Digest peak) {
+    private VerifiedInclusionReceipt inclusion(byte[] receipt, Inclusion inclusion, Digest leaf, Digest peak) {
         VerifiedSign1 signed = signature(receipt, peak.toByteArray());
-        return new VerifiedInclusionReceipt(logId, proof.index(), leaf, peak, signed.key());
+        return new VerifiedInclusionReceipt(
+                inclusion.logId().orElse(null), inclusion.proof().index(), leaf, peak, signed.key());
     }
 
     private VerifiedSign1 signature(byte[] receipt, byte[] payload) {
         return cose.verifyDetached(receipt, payload);
     }
 
-    /** The decoded protected header and the encoded proofs of the one kind the caller wants. */
-    private record Headers(CborMap protectedMap, List<byte[]> proofs) {}
+    /**
+     * The decoded protected header, the log id it carries (empty only when the log id is ignored)
+     * and the encoded proofs of the one kind the caller wants.
+     */
+    private record Headers(CborMap protectedMap, Optional<LogId> logId, List<byte[]> proofs) {}
 
     private Headers headers(byte[] receipt, long kind, int maxProofs) {
         Objects.requireNonNull(receipt, "receipt");
@@ -155,14 +190,7 @@ public final class CoseReceiptVerifier {
         if (!vds.equals(CborInt.of(CoseReceiptLabels.MMR_SHA256))) {
             throw malformed("vds " + vds.toDiagnostic() + ": want " + CoseReceiptLabels.MMR_SHA256 + " (MMR_SHA256)");
         }
-        CborValue id = prot.get(CoseReceiptLabels.LOG_ID)
-                .orElseThrow(() -> malformed("no protected log id (label " + CoseReceiptLabels.LOG_ID + ")"));
-        if (!(id instanceof CborText text)) {
-            throw malformed("log id must be text, got " + id.toDiagnostic());
-        }
-        if (!text.value().equals(logId.value())) {
-            throw VerificationException.mismatch(ErrorCode.RECEIPT_LOG_MISMATCH, logId.value(), text.value());
-        }
+        Optional<LogId> carried = logId(prot);
         CborValue vdp = message.unprotectedHeader()
                 .get(CoseReceiptLabels.VDP)
                 .orElseThrow(() -> malformed("no unprotected vdp (label 396)"));
@@ -180,7 +208,34 @@ public final class CoseReceiptVerifier {
             }
             proofs.add(bytes.value().toByteArray());
         }
-        return new Headers(prot, proofs);
+        return new Headers(prot, carried, proofs);
+    }
+
+    /**
+     * Checks the protected log id: required and the expected one by default; with the log id
+     * ignored, optional, but text and a valid log id when present.
+     */
+    private Optional<LogId> logId(CborMap prot) {
+        Optional<CborValue> id = prot.get(CoseReceiptLabels.LOG_ID);
+        if (id.isEmpty()) {
+            if (logId == null) {
+                return Optional.empty();
+            }
+            throw malformed("no protected log id (label " + CoseReceiptLabels.LOG_ID + ")");
+        }
+        if (!(id.get() instanceof CborText text)) {
+            throw malformed("log id must be text, got " + id.get().toDiagnostic());
+        }
+        if (logId == null) {
+            if (!LogId.isValid(text.value())) {
+                throw malformed("log id must be 1-255 printable ASCII characters, got " + text.toDiagnostic());
+            }
+            return Optional.of(new LogId(text.value()));
+        }
+        if (!text.value().equals(logId.value())) {
+            throw VerificationException.mismatch(ErrorCode.RECEIPT_LOG_MISMATCH, logId.value(), text.value());
+        }
+        return Optional.of(logId);
     }
 
     private static CborMap protectedMap(CoseSign1 message) {
@@ -204,13 +259,18 @@ public final class CoseReceiptVerifier {
     /** Sets the rules. */
     public static final class Builder {
         private KeySet keys;
+        private VerificationKey key;
+        private boolean ignoreKid;
         private LogId logId;
+        private boolean ignoreLogId;
         private CoseAlgorithm[] algorithms = CoseAlgorithm.values();
 
         private Builder() {}
 
         /**
-         * The keys allowed to sign the log's receipts. Required.
+         * The keys allowed to sign the log's receipts, chosen by the receipt's {@code kid}, which must
+         * be the derived kid of one of them ({@link ErrorCode#SIGNATURE_KEY_UNTRUSTED} otherwise).
+         * Exactly one of this and {@link #key(VerificationKey)} is required.
          *
          * @param keys the trust anchors
          * @return this builder
@@ -221,13 +281,56 @@ public final class CoseReceiptVerifier {
         }
 
         /**
-         * The log the receipts must speak for. Required.
+         * The one key that must have signed the receipts. The receipt's {@code kid} must be its
+         * derived kid ({@link ErrorCode#COSE_KID_MISMATCH} otherwise) unless {@link #ignoreKid()} is
+         * called. Exactly one of this and {@link #trustedKeys(KeySet)} is required.
+         *
+         * @param key the log's verification key
+         * @return this builder
+         */
+        public Builder key(VerificationKey key) {
+            this.key = Objects.requireNonNull(key);
+            return this;
+        }
+
+        /**
+         * Accepts any {@code kid}, or none, for receipts of other implementations, which do not use
+         * Cairn's derived kid: the signature is still checked against the {@link
+         * #key(VerificationKey) one key}. Needs {@link #key(VerificationKey)}; with {@link
+         * #trustedKeys(KeySet)} the kid chooses the key, so {@link #build()} refuses the pair.
+         *
+         * @return this builder
+         */
+        public Builder ignoreKid() {
+            this.ignoreKid = true;
+            return this;
+        }
+
+        /**
+         * The log the receipts must speak for: the protected log id (label {@value
+         * CoseReceiptLabels#LOG_ID}) must be present, text, and this log. Exactly one of this and
+         * {@link #ignoreLogId()} is required.
          *
          * @param logId the expected log
          * @return this builder
          */
         public Builder expectLogId(LogId logId) {
             this.logId = Objects.requireNonNull(logId);
+            return this;
+        }
+
+        /**
+         * Does not require or compare Cairn's private log id, for receipts of other implementations,
+         * which do not carry it. A log id that is present must still be text and a valid {@link
+         * LogId} ({@link ErrorCode#RECEIPT_MALFORMED} otherwise), and is reported by {@link
+         * VerifiedInclusionReceipt#logIdIfPresent()} and {@link
+         * VerifiedConsistencyReceipt#logIdIfPresent()}, unchecked. Exactly one of this and {@link
+         * #expectLogId(LogId)} is required.
+         *
+         * @return this builder
+         */
+        public Builder ignoreLogId() {
+            this.ignoreLogId = true;
             return this;
         }
 
@@ -246,6 +349,10 @@ public final class CoseReceiptVerifier {
          * Builds the verifier.
          *
          * @return the verifier
+         * @throws IllegalStateException unless exactly one of {@link #trustedKeys(KeySet)} and {@link
+         *     #key(VerificationKey)} and exactly one of {@link #expectLogId(LogId)} and {@link
+         *     #ignoreLogId()} were given, or if {@link #ignoreKid()} was given without {@link
+         *     #key(VerificationKey)}
          */
         public CoseReceiptVerifier build() {
             return new CoseReceiptVerifier(this);

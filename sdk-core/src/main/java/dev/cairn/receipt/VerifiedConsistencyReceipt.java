@@ -3,6 +3,7 @@ package dev.cairn.receipt;
 import dev.cairn.checkpoint.LogId;
 import dev.cairn.keys.VerificationKey;
 import dev.cairn.mmr.Accumulator;
+import java.util.Optional;
 
 /**
  * A COSE Receipt of consistency that a {@link CoseReceiptVerifier} checked: from the trusted earlier
@@ -11,7 +12,9 @@ import dev.cairn.mmr.Accumulator;
  * state. Only the verifier creates one.
  */
 public final class VerifiedConsistencyReceipt {
+    /** The log id the receipt carries, or {@code null}: possible only when the verifier ignored it. */
     private final LogId logId;
+
     private final Accumulator from;
     private final Accumulator to;
     private final VerificationKey signer;
@@ -24,12 +27,31 @@ public final class VerifiedConsistencyReceipt {
     }
 
     /**
-     * The log the receipt speaks for.
+     * The log the receipt speaks for: the expected log, or, when the verifier {@linkplain
+     * CoseReceiptVerifier.Builder#ignoreLogId() ignored the log id}, the one the receipt carries.
+     * Every receipt Cairn issues carries one; use {@link #logIdIfPresent()} for receipts of other
+     * implementations.
      *
      * @return the log id
+     * @throws IllegalStateException if the receipt carries no log id (only possible when the
+     *     verifier ignored it)
      */
     public LogId logId() {
+        if (logId == null) {
+            throw new IllegalStateException("the receipt carries no log id; see logIdIfPresent()");
+        }
         return logId;
+    }
+
+    /**
+     * The log id the receipt carries, if any. Always present when the verifier expected a log id;
+     * when it {@linkplain CoseReceiptVerifier.Builder#ignoreLogId() ignored the log id}, the value
+     * is signed by the key but was compared with nothing.
+     *
+     * @return the log id, or empty when the receipt carries none
+     */
+    public Optional<LogId> logIdIfPresent() {
+        return Optional.ofNullable(logId);
     }
 
     /**
@@ -61,6 +83,7 @@ public final class VerifiedConsistencyReceipt {
 
     @Override
     public String toString() {
-        return "VerifiedConsistencyReceipt[log=" + logId + ", " + from.size() + " -> " + to.size() + "]";
+        return "VerifiedConsistencyReceipt[log=" + (logId == null ? "none" : logId) + ", " + from.size() + " -> "
+                + to.size() + "]";
     }
 }

@@ -3,13 +3,16 @@ package dev.cairn.receipt;
 import dev.cairn.bytes.Digest;
 import dev.cairn.checkpoint.LogId;
 import dev.cairn.keys.VerificationKey;
+import java.util.Optional;
 
 /**
  * A COSE Receipt of inclusion that a {@link CoseReceiptVerifier} checked: a trusted key of the log
  * signed the peak that the leaf's inclusion path leads to. Only the verifier creates one.
  */
 public final class VerifiedInclusionReceipt {
+    /** The log id the receipt carries, or {@code null}: possible only when the verifier ignored it. */
     private final LogId logId;
+
     private final long index;
     private final Digest leaf;
     private final Digest peak;
@@ -24,12 +27,31 @@ public final class VerifiedInclusionReceipt {
     }
 
     /**
-     * The log the receipt speaks for.
+     * The log the receipt speaks for: the expected log, or, when the verifier {@linkplain
+     * CoseReceiptVerifier.Builder#ignoreLogId() ignored the log id}, the one the receipt carries.
+     * Every receipt Cairn issues carries one; use {@link #logIdIfPresent()} for receipts of other
+     * implementations.
      *
      * @return the log id
+     * @throws IllegalStateException if the receipt carries no log id (only possible when the
+     *     verifier ignored it)
      */
     public LogId logId() {
+        if (logId == null) {
+            throw new IllegalStateException("the receipt carries no log id; see logIdIfPresent()");
+        }
         return logId;
+    }
+
+    /**
+     * The log id the receipt carries, if any. Always present when the verifier expected a log id;
+     * when it {@linkplain CoseReceiptVerifier.Builder#ignoreLogId() ignored the log id}, the value
+     * is signed by the key but was compared with nothing.
+     *
+     * @return the log id, or empty when the receipt carries none
+     */
+    public Optional<LogId> logIdIfPresent() {
+        return Optional.ofNullable(logId);
     }
 
     /**
@@ -70,6 +92,7 @@ public final class VerifiedInclusionReceipt {
 
     @Override
     public String toString() {
-        return "VerifiedInclusionReceipt[log=" + logId + ", index=" + index + ", peak=" + peak.toHex() + "]";
+        return "VerifiedInclusionReceipt[log=" + (logId == null ? "none" : logId) + ", index=" + index + ", peak="
+                + peak.toHex() + "]";
     }
 }

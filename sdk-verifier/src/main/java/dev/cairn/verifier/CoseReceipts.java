@@ -17,11 +17,13 @@ import java.util.Objects;
  * {@link CoseReceiptVerifier}: the proof is processed first, then the signature of a trusted log key
  * is checked over the payload the proof produces.
  *
- * <p>Limits of the engine, which also apply to receipts made by other implementations of the
- * profile: the receipt must carry Cairn's protected log id (label -65537, else {@link
- * ErrorCode#RECEIPT_MALFORMED}) equal to the expected one; its {@code kid} must be Cairn's derived
- * kid of a trusted key (else {@link ErrorCode#SIGNATURE_KEY_UNTRUSTED}); and it must be canonical
- * CBOR throughout ({@code spec/cbor.md}). Thread-safe once built.
+ * <p>By default a receipt must be as Cairn issues it: it carries Cairn's protected log id (label
+ * -65537, else {@link ErrorCode#RECEIPT_MALFORMED}) equal to the expected one, and its {@code kid}
+ * is Cairn's derived kid of a trusted key (else {@link ErrorCode#SIGNATURE_KEY_UNTRUSTED}).
+ * Receipts made by other implementations of the profile carry neither; {@link
+ * Builder#ignoreLogId()} and {@link Builder#ignoreKid()} accept them ({@code spec/receipts.md},
+ * "Receipts of other implementations"). Every receipt must be deterministic CBOR throughout
+ * ({@code spec/cbor.md}). Thread-safe once built.
  */
 public final class CoseReceipts {
     private final CoseReceiptVerifier receipts;
@@ -30,17 +32,32 @@ public final class CoseReceipts {
         KeySet keys = builder.anchors
                 .logKeys()
                 .orElseThrow(() -> new IllegalStateException("verifying COSE Receipts needs log keys in the anchors"));
-        this.receipts = CoseReceiptVerifier.builder()
-                .trustedKeys(keys)
-                .expectLogId(Objects.requireNonNull(builder.logId, "expectLogId is required"))
-                .build();
+        CoseReceiptVerifier.Builder verifier = CoseReceiptVerifier.builder();
+        if (builder.ignoreKid) {
+            if (keys.keys().size() != 1) {
+                throw new IllegalStateException("ignoreKid needs exactly one log key in the anchors, got "
+                        + keys.keys().size());
+            }
+            verifier.key(keys.keys().get(0)).ignoreKid();
+        } else {
+            verifier.trustedKeys(keys);
+        }
+        if (builder.ignoreLogId) {
+            if (builder.logId != null) {
+                throw new IllegalStateException("set at most one of expectLogId and ignoreLogId");
+            }
+            verifier.ignoreLogId();
+        } else {
+            verifier.expectLogId(Objects.requireNonNull(builder.logId, "expectLogId is required"));
+        }
+        this.receipts = verifier.build();
     }
 
     /**
      * Starts a verifier.
      *
      * @param anchors the trust anchors; their log keys sign receipts
-     * @return a builder; the log id is required
+     * @return a builder; the log id is required unless ignored
      */
     public static Builder builder(TrustAnchors anchors) {
         return new Builder(anchors);
@@ -114,13 +131,16 @@ public final class CoseReceipts {
     public static final class Builder {
         private final TrustAnchors anchors;
         private LogId logId;
+        private boolean ignoreLogId;
+        private boolean ignoreKid;
 
         private Builder(TrustAnchors anchors) {
             this.anchors = Objects.requireNonNull(anchors, "anchors");
         }
 
         /**
-         * The log the receipts must speak for. Required (see the class description).
+         * The log the receipts must speak for. Required unless {@link #ignoreLogId()} is called (see
+         * the class description).
          *
          * @param logId the log
          * @return this builder
@@ -131,10 +151,37 @@ public final class CoseReceipts {
         }
 
         /**
+         * For receipts of other implementations: Cairn's log id is neither required nor compared
+         * ({@link CoseReceiptVerifier.Builder#ignoreLogId()}). A log id the receipt carries must still
+         * be text, and is reported by {@link VerifiedInclusionReceipt#logIdIfPresent()} and {@link
+         * VerifiedConsistencyReceipt#logIdIfPresent()}. Not together with {@link #expectLogId(LogId)}.
+         *
+         * @return this builder
+         */
+        public Builder ignoreLogId() {
+            this.ignoreLogId = true;
+            return this;
+        }
+
+        /**
+         * For receipts of other implementations: the anchors' one log key must have signed, whatever
+         * the receipt's {@code kid}, or without one ({@link CoseReceiptVerifier.Builder#key} with
+         * {@link CoseReceiptVerifier.Builder#ignoreKid()}). The anchors must hold exactly one log key.
+         *
+         * @return this builder
+         */
+        public Builder ignoreKid() {
+            this.ignoreKid = true;
+            return this;
+        }
+
+        /**
          * Builds the verifier.
          *
          * @return the verifier
-         * @throws IllegalStateException if the anchors hold no log keys
+         * @throws IllegalStateException if the anchors hold no log keys, if {@link #ignoreKid()} was
+         *     given and they hold more than one, or if both {@link #expectLogId(LogId)} and {@link
+         *     #ignoreLogId()} were given
          */
         public CoseReceipts build() {
             return new CoseReceipts(this);

@@ -2,28 +2,25 @@ package dev.cairn.verifier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
-import dev.cairn.cbor.Cbor;
-import dev.cairn.cbor.CborArray;
-import dev.cairn.cbor.CborBytes;
-import dev.cairn.cbor.CborInt;
-import dev.cairn.cbor.CborMap;
-import dev.cairn.cbor.CborText;
 import dev.cairn.checkpoint.VerifiedCheckpoint;
-import dev.cairn.cose.CoseSign1;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.keys.KeyType;
+import dev.cairn.keys.SigningKey;
 import dev.cairn.mmr.InclusionProof;
 import dev.cairn.mmr.MmrMath;
-import dev.cairn.mmr.MmrVerifier;
-import dev.cairn.receipt.CoseReceiptLabels;
 import dev.cairn.receipt.SignedCheckpoint;
+import dev.cairn.receipt.VerifiedConsistencyReceipt;
+import dev.cairn.receipt.VerifiedInclusionReceipt;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,44 +93,105 @@ class CoseReceiptsTest {
                         .to());
     }
 
+    private CoseReceipts foreign(TrustAnchors trusted) {
+        return CoseReceipts.builder(trusted).ignoreLogId().ignoreKid().build();
+    }
+
+    private byte[] foreignInclusion(Bytes kid, int statement) {
+        InclusionProof proof = log.mirror()
+                .inclusionProof(MmrMath.leafIndex(statement), late.checkpoint().size());
+        return ForeignReceipts.inclusion(
+                log.key, kid, proof, log.issued.get(statement).marker().hash());
+    }
+
     /**
-     * A receipt as another implementation of the MMR profile makes it: alg, kid and vds protected, the
-     * proof in vdp, no Cairn log id. sdk-core's CoseReceiptVerifier, the engine, requires Cairn's
-     * private log-id label, so such a receipt is refused today; this pins that limitation.
+     * A receipt as another implementation of the MMR profile makes it: alg, its own kid (or none) and
+     * vds protected, the proof in vdp, no Cairn log id. The default facade refuses it, as Cairn's
+     * receipts are checked; ignoreLogId and ignoreKid accept it under the one log key.
      */
     @Test
-    void foreignReceiptsWithoutCairnsLogIdAreRefusedBySdkCore() {
-        long index = MmrMath.leafIndex(4);
-        InclusionProof proof =
-                log.mirror().inclusionProof(index, late.checkpoint().size());
+    void foreignReceiptsAreRefusedByDefaultAndAcceptedWithTheForeignOptions() {
         Digest leaf = log.issued.get(4).marker().hash();
-        Digest peak = MmrVerifier.includedRoot(proof, leaf);
-        byte[] protectedHeader = Cbor.encode(CborMap.builder()
-                .put(1, CborInt.of(-8))
-                .put(4, new CborBytes(log.key.verificationKey().kid()))
-                .put(CoseReceiptLabels.VDS, CborInt.of(CoseReceiptLabels.MMR_SHA256))
-                .build());
-        byte[] toBeSigned = Cbor.encode(CborArray.of(
-                CborText.of("Signature1"),
-                new CborBytes(Bytes.copyOf(protectedHeader)),
-                new CborBytes(Bytes.empty()),
-                new CborBytes(peak.bytes())));
-        CborMap unprotectedHeader = CborMap.builder()
-                .put(
-                        CoseReceiptLabels.VDP,
-                        CborMap.builder()
-                                .put(
-                                        CoseReceiptLabels.INCLUSION_PROOFS,
-                                        CborArray.of(new CborBytes(Bytes.copyOf(proof.encode()))))
-                                .build())
+        byte[] foreign = foreignInclusion(ForeignReceipts.randomKid(), 4);
+        assertEquals(ErrorCode.RECEIPT_MALFORMED, fails(() -> receipts().verifyInclusion(foreign, leaf)));
+        CoseReceipts byKid = CoseReceipts.builder(anchors).ignoreLogId().build();
+        assertEquals(ErrorCode.SIGNATURE_KEY_UNTRUSTED, fails(() -> byKid.verifyInclusion(foreign, leaf)));
+        VerifiedInclusionReceipt verified = foreign(anchors).verifyInclusion(foreign, leaf, verified(late));
+        assertEquals(MmrMath.leafIndex(4), verified.index());
+        assertTrue(verified.logIdIfPresent().isEmpty());
+        assertEquals(log.key.verificationKey(), verified.signer());
+        byte[] noKid = foreignInclusion(null, 4);
+        assertEquals(
+                MmrMath.leafIndex(4),
+                foreign(anchors).verifyInclusion(noKid, leaf).index());
+        byte[] consistency = ForeignReceipts.consistency(
+                log.key,
+                ForeignReceipts.randomKid(),
+                log.consistency(early, late),
+                late.checkpoint().accumulator());
+        assertEquals(
+                ErrorCode.RECEIPT_MALFORMED, fails(() -> receipts().verifyConsistency(consistency, verified(early))));
+        VerifiedConsistencyReceipt extended = foreign(anchors).verifyConsistency(consistency, verified(early));
+        assertEquals(late.checkpoint().accumulator(), extended.to());
+        assertTrue(extended.logIdIfPresent().isEmpty());
+    }
+
+    @Test
+    void aTamperedForeignReceiptOrAnotherKeyIsRefused() {
+        Digest leaf = log.issued.get(4).marker().hash();
+        byte[] foreign = foreignInclusion(ForeignReceipts.randomKid(), 4);
+        Digest other = log.issued.get(3).marker().hash();
+        assertEquals(ErrorCode.COSE_BAD_SIGNATURE, fails(() -> foreign(anchors).verifyInclusion(foreign, other)));
+        assertEquals(
+                ErrorCode.MMR_PROOF_INVALID,
+                fails(() -> foreign(anchors).verifyInclusion(foreign, other, verified(late))));
+        byte[] flipped = foreign.clone();
+        flipped[flipped.length - 1] ^= 0x01;
+        assertEquals(ErrorCode.COSE_BAD_SIGNATURE, fails(() -> foreign(anchors).verifyInclusion(flipped, leaf)));
+        TrustAnchors stranger = TrustAnchors.builder()
+                .logKey(SigningKey.generate(KeyType.ED25519, new SecureRandom()).verificationKey())
                 .build();
-        byte[] foreign = new CoseSign1(
-                        Bytes.copyOf(protectedHeader),
-                        unprotectedHeader,
-                        Optional.empty(),
-                        Bytes.copyOf(log.key.sign(toBeSigned)))
-                .encode();
-        CairnException e = assertThrows(CairnException.class, () -> receipts().verifyInclusion(foreign, leaf));
-        assertEquals(ErrorCode.RECEIPT_MALFORMED, e.code());
+        assertEquals(ErrorCode.COSE_BAD_SIGNATURE, fails(() -> foreign(stranger).verifyInclusion(foreign, leaf)));
+        byte[] consistency = ForeignReceipts.consistency(
+                log.key, null, log.consistency(early, late), late.checkpoint().accumulator());
+        assertEquals(
+                ErrorCode.MMR_PROOF_MALFORMED,
+                fails(() -> foreign(anchors).verifyConsistency(consistency, verified(late))));
+    }
+
+    @Test
+    void cairnsOwnReceiptsVerifyBothWays() {
+        Digest leaf = log.issued.get(5).marker().hash();
+        byte[] inclusion = log.inclusionReceipt(5, late);
+        byte[] consistency = log.consistencyReceipt(early, late);
+        for (CoseReceipts verifier : List.of(receipts(), foreign(anchors))) {
+            VerifiedInclusionReceipt verified = verifier.verifyInclusion(inclusion, leaf, verified(late));
+            assertEquals(LogFixture.LOG, verified.logId());
+            assertEquals(LogFixture.LOG, verified.logIdIfPresent().orElseThrow());
+            assertEquals(
+                    late.checkpoint().accumulator(),
+                    verifier.verifyConsistency(consistency, verified(early)).to());
+        }
+    }
+
+    @Test
+    void theForeignOptionsWantOneLogKeyAndNoExpectedLogId() {
+        TrustAnchors two = TrustAnchors.builder()
+                .logKey(log.key.verificationKey())
+                .logKey(SigningKey.generate(KeyType.ED25519, new SecureRandom()).verificationKey())
+                .build();
+        assertThrows(IllegalStateException.class, () -> foreign(two));
+        assertThrows(
+                IllegalStateException.class,
+                () -> CoseReceipts.builder(anchors)
+                        .expectLogId(LogFixture.LOG)
+                        .ignoreLogId()
+                        .build());
+        assertThrows(
+                NullPointerException.class, () -> CoseReceipts.builder(anchors).build());
+    }
+
+    private static ErrorCode fails(Runnable action) {
+        return assertThrows(CairnException.class, action::run).code();
     }
 }

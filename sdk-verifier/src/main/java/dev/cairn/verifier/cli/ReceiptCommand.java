@@ -2,6 +2,7 @@ package dev.cairn.verifier.cli;
 
 import dev.cairn.bytes.Digest;
 import dev.cairn.checkpoint.Checkpoint;
+import dev.cairn.checkpoint.LogId;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.MmrMath;
 import dev.cairn.receipt.Statement;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "A full receipt (spec/receipts.md): statement signature, inclusion under the checkpoint, checkpoint"
                     + " signature; with --signer-chain also the signer's certificate, its revocation status and"
                     + " that it carries the signing key.",
-            "With --cose, verifies a COSE Receipt (RFC 9942, MMR profile) of inclusion or consistency."
+            "With --cose, verifies a COSE Receipt (RFC 9942, MMR profile) of inclusion or consistency;"
+                    + " with --foreign also one made by another implementation of the profile."
         })
 final class ReceiptCommand extends VerifyCommand {
     /** The two kinds of COSE Receipt. */
@@ -62,6 +64,13 @@ final class ReceiptCommand extends VerifyCommand {
             paramLabel = "KIND",
             description = "The receipt is a COSE Receipt of inclusion or of consistency, not a full receipt.")
     CoseKind cose;
+
+    @Option(
+            names = "--foreign",
+            description = "COSE: the receipt may come from another implementation of the profile: Cairn's log id"
+                    + " is not required nor compared with --log-id, and the one --key must have signed it"
+                    + " whatever its kid.")
+    boolean foreign;
 
     @Option(names = "--epoch", paramLabel = "N", description = "The epoch the statement must be issued in.")
     Long epoch;
@@ -115,8 +124,8 @@ final class ReceiptCommand extends VerifyCommand {
         if ((epoch != null) == anyEpoch) {
             throw usage("a full receipt needs exactly one of --epoch and --any-epoch");
         }
-        if (leaf != null || accumulator != null || checkpoint != null) {
-            throw usage("--leaf, --accumulator and --checkpoint are for --cose receipts");
+        if (leaf != null || accumulator != null || checkpoint != null || foreign) {
+            throw usage("--leaf, --accumulator, --checkpoint and --foreign are for --cose receipts");
         }
         if (log.keys.isEmpty() && signerChain == null) {
             throw usage("give the log's key (--key) or the signer's certificate chain (--signer-chain)");
@@ -192,6 +201,9 @@ final class ReceiptCommand extends VerifyCommand {
         if (log.keys.isEmpty()) {
             throw usage("a COSE Receipt needs the log's key (--key)");
         }
+        if (foreign && log.keys.size() != 1) {
+            throw usage("--foreign takes exactly one --key, the key that signed the receipt");
+        }
         if (accumulator != null && checkpoint != null) {
             throw usage("give at most one of --accumulator and --checkpoint");
         }
@@ -206,20 +218,25 @@ final class ReceiptCommand extends VerifyCommand {
         TrustAnchors anchors = builder.build();
         Optional<Accumulator> trusted = trustedState(inputs, anchors);
         byte[] bytes = inputs.binary(receipt);
-        CoseReceipts receipts =
-                CoseReceipts.builder(anchors).expectLogId(log.logId).build();
+        CoseReceipts.Builder verifier = CoseReceipts.builder(anchors);
+        if (foreign) {
+            verifier.ignoreLogId().ignoreKid();
+        } else {
+            verifier.expectLogId(log.logId);
+        }
+        CoseReceipts receipts = verifier.build();
         if (cose == CoseKind.INCLUSION) {
             VerifiedInclusionReceipt verified = trusted.isPresent()
                     ? receipts.verifyInclusion(bytes, leaf, trusted.get())
                     : receipts.verifyInclusion(bytes, leaf);
-            return Report.of(
-                            "cose-inclusion-receipt",
-                            "node " + verified.index() + " is in log " + verified.logId() + " under peak "
-                                    + verified.peak().toHex()
-                                    + trusted.map(a -> " of the accumulator of size " + a.size())
-                                            .orElse(""))
-                    .with("log_id", verified.logId().value())
-                    .with("index", verified.index())
+            Report report = Report.of(
+                    "cose-inclusion-receipt",
+                    "node " + verified.index() + " is in " + logName(verified.logIdIfPresent()) + " under peak "
+                            + verified.peak().toHex()
+                            + trusted.map(a -> " of the accumulator of size " + a.size())
+                                    .orElse(""));
+            verified.logIdIfPresent().ifPresent(id -> report.with("log_id", id.value()));
+            return report.with("index", verified.index())
                     .with("is_leaf", MmrMath.height(verified.index()) == 0)
                     .with("leaf", verified.leaf().toHex())
                     .with("peak", verified.peak().toHex())
@@ -229,15 +246,20 @@ final class ReceiptCommand extends VerifyCommand {
         VerifiedConsistencyReceipt verified = receipts.verifyConsistency(bytes, trusted.orElseThrow());
         List<String> peaks = new ArrayList<>();
         verified.to().peaks().forEach(p -> peaks.add(p.toHex()));
-        return Report.of(
-                        "cose-consistency-receipt",
-                        "log " + verified.logId() + " of size " + verified.to().size() + " extends size "
-                                + verified.from().size() + " by appends only")
-                .with("log_id", verified.logId().value())
-                .with("size1", verified.from().size())
+        Report report = Report.of(
+                "cose-consistency-receipt",
+                logName(verified.logIdIfPresent()) + " of size " + verified.to().size() + " extends size "
+                        + verified.from().size() + " by appends only");
+        verified.logIdIfPresent().ifPresent(id -> report.with("log_id", id.value()));
+        return report.with("size1", verified.from().size())
                 .with("size2", verified.to().size())
                 .with("peaks2", peaks)
                 .with("signer_kid", verified.signer().kid().toHex());
+    }
+
+    /** "log ID", or "the log" for a receipt that names none (only with {@code --foreign}). */
+    private static String logName(Optional<LogId> id) {
+        return id.map(i -> "log " + i).orElse("the log");
     }
 
     private Optional<Accumulator> trustedState(Inputs inputs, TrustAnchors anchors) {

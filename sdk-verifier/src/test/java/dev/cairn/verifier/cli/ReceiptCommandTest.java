@@ -13,11 +13,13 @@ import dev.cairn.bytes.Bytes;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.mmr.Accumulator;
+import dev.cairn.mmr.MmrMath;
 import dev.cairn.receipt.FullReceipt;
 import dev.cairn.receipt.SignedCheckpoint;
 import dev.cairn.trust.ca.IssuedCertificate;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.keyfile.KeyFiles;
+import dev.cairn.verifier.ForeignReceipts;
 import dev.cairn.verifier.LogFixture;
 import dev.cairn.verifier.PkiFixture;
 import java.nio.file.Path;
@@ -283,6 +285,110 @@ class ReceiptCommandTest {
         cli(cose("consistency", file, "--accumulator", write(dir, "bad.json", "{\"size\": 4}")))
                 .expect(2, "PROOF_DOCUMENT_MALFORMED");
         cli(cose("consistency", file)).expect(2);
+    }
+
+    // --- COSE Receipts of other implementations (--foreign) ---
+
+    private byte[] foreignInclusion(int statement, boolean withKid) {
+        long size = checkpoint.checkpoint().size();
+        return ForeignReceipts.inclusion(
+                log.key,
+                withKid ? ForeignReceipts.randomKid() : null,
+                log.mirror().inclusionProof(MmrMath.leafIndex(statement), size),
+                log.issued.get(statement).marker().hash());
+    }
+
+    private String foreignInclusion(String name, int statement, boolean withKid) {
+        return write(dir, name, foreignInclusion(statement, withKid));
+    }
+
+    @Test
+    void aForeignCoseReceiptIsRefusedByDefaultAndAcceptedWithForeign() {
+        String file = foreignInclusion("foreign.cose", 4, true);
+        String leaf = log.issued.get(4).marker().hash().toHex();
+        cli(cose("inclusion", file, "--leaf", leaf)).expect(2, "RECEIPT_MALFORMED");
+        JsonNode result = cli(cose("inclusion", file, "--leaf", leaf, "--foreign"))
+                .expect(0)
+                .only();
+        assertEquals("cose-inclusion-receipt", result.path("what").asText());
+        assertTrue(result.path("log_id").isMissingNode(), result.toString());
+        assertEquals(
+                log.key.verificationKey().kid().toHex(),
+                result.path("signer_kid").asText());
+        String signed = write(dir, "checkpoint.cose", checkpoint.signed().toByteArray());
+        assertTrue(cli(cose("inclusion", file, "--leaf", leaf, "--checkpoint", signed, "--foreign"))
+                .expect(0)
+                .only()
+                .path("anchored")
+                .asBoolean());
+        cli(cose("inclusion", foreignInclusion("nokid.cose", 4, false), "--leaf", leaf, "--foreign"))
+                .expect(0);
+        String consistency = write(
+                dir,
+                "foreign-consistency.cose",
+                ForeignReceipts.consistency(
+                        log.key,
+                        ForeignReceipts.randomKid(),
+                        log.consistency(early, checkpoint),
+                        checkpoint.checkpoint().accumulator()));
+        String from = write(dir, "early.cose", early.signed().toByteArray());
+        cli(cose("consistency", consistency, "--checkpoint", from)).expect(2, "RECEIPT_MALFORMED");
+        JsonNode extended = cli(cose("consistency", consistency, "--checkpoint", from, "--foreign"))
+                .expect(0)
+                .only();
+        assertEquals(checkpoint.checkpoint().size(), extended.path("size2").asLong());
+        assertTrue(extended.path("log_id").isMissingNode(), extended.toString());
+    }
+
+    @Test
+    void aTamperedForeignCoseReceiptOrAnotherKeyIsRejected() {
+        byte[] bytes = foreignInclusion(4, true);
+        String file = write(dir, "foreign.cose", bytes);
+        String other = log.issued.get(3).marker().hash().toHex();
+        cli(cose("inclusion", file, "--leaf", other, "--foreign")).expect(1, "COSE_BAD_SIGNATURE");
+        String flipped = write(dir, "flipped.cose", flip(bytes, bytes.length - 1));
+        String leaf = log.issued.get(4).marker().hash().toHex();
+        cli(cose("inclusion", flipped, "--leaf", leaf, "--foreign")).expect(1, "COSE_BAD_SIGNATURE");
+        String stranger = writeKey(
+                dir,
+                "stranger.cose",
+                SigningKey.generate(KeyType.ED25519, new SecureRandom()).verificationKey());
+        List<String> args = cose("inclusion", file, "--leaf", leaf, "--foreign");
+        args.set(args.indexOf("--key") + 1, stranger);
+        cli(args).expect(1, "COSE_BAD_SIGNATURE");
+    }
+
+    @Test
+    void cairnsOwnCoseReceiptsVerifyWithForeignToo() {
+        String file = write(dir, "inclusion.cose", log.inclusionReceipt(4, checkpoint));
+        String leaf = log.issued.get(4).marker().hash().toHex();
+        JsonNode result = cli(cose("inclusion", file, "--leaf", leaf, "--foreign"))
+                .expect(0)
+                .only();
+        assertEquals(LogFixture.LOG.value(), result.path("log_id").asText());
+        String consistency = write(dir, "consistency.cose", log.consistencyReceipt(early, checkpoint));
+        String from = write(dir, "early.cose", early.signed().toByteArray());
+        assertEquals(
+                LogFixture.LOG.value(),
+                cli(cose("consistency", consistency, "--checkpoint", from, "--foreign"))
+                        .expect(0)
+                        .only()
+                        .path("log_id")
+                        .asText());
+    }
+
+    @Test
+    void foreignTakesOneKeyAndOnlyCoseReceipts() {
+        String file = foreignInclusion("foreign.cose", 4, true);
+        String leaf = log.issued.get(4).marker().hash().toHex();
+        String second = writeKey(
+                dir,
+                "second.cose",
+                SigningKey.generate(KeyType.ED25519, new SecureRandom()).verificationKey());
+        Cli.Run twoKeys = cli(cose("inclusion", file, "--leaf", leaf, "--foreign", "--key", second))
+                .expect(2);
+        assertTrue(twoKeys.err().contains("exactly one --key"), twoKeys.err());
+        cli(full(receipt, "--foreign")).expect(2);
     }
 
     // --- the signer's certificate chain ---
