@@ -98,7 +98,7 @@ public class IssuanceBenchmark {
                 random,
                 clock,
                 access);
-        csr = CsrBuilder.build(SigningKey.generate(KeyType.valueOf(nodeKey), random), Optional.of(NODE), access)
+        csr = CsrBuilder.build(SigningKey.generate(KeyType.valueOf(nodeKey), random), Optional.of(NODE))
                 .der()
                 .toByteArray();
         verifiedCsr = CsrVerifier.verify(csr);

@@ -107,7 +107,7 @@ public class PeerIdentityBenchmark {
                 access);
         SigningKey nodeKey = SigningKey.generate(type, random);
         X509Certificate leaf = ca.issue(
-                        CsrVerifier.verify(CsrBuilder.build(nodeKey, Optional.of(NODE), access)
+                        CsrVerifier.verify(CsrBuilder.build(nodeKey, Optional.of(NODE))
                                 .der()
                                 .toByteArray()),
                         NODE,

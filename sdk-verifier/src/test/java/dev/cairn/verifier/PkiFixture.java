@@ -88,7 +88,7 @@ public final class PkiFixture {
     public IssuedCertificate issue(SigningKey subject, CairnId id, Profile profile) {
         return ca.issue(
                 CsrVerifier.verify(
-                        CsrBuilder.build(subject, Optional.of(id), ACCESS).der().toByteArray()),
+                        CsrBuilder.build(subject, Optional.of(id)).der().toByteArray()),
                 id,
                 profile,
                 Optional.empty());

@@ -1,7 +1,6 @@
 package dev.cairn.trust.csr;
 
 import dev.cairn.bytes.Bytes;
-import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.keys.SigningKey;
@@ -32,10 +31,9 @@ public final class CsrBuilder {
      *
      * @param key the requester's key; its public half goes into the request
      * @param requested the identity to ask for, or empty to leave the name to the CA
-     * @param access the explicit token that lets the private key sign through the JCA
      * @return the request
      */
-    public static Csr build(SigningKey key, Optional<CairnId> requested, InsecureSecretKeyAccess access) {
+    public static Csr build(SigningKey key, Optional<CairnId> requested) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(requested, "requested");
         PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(

@@ -103,9 +103,8 @@ public final class BundleFixtures {
         CairnId id = CairnId.node(TD, "c1", node);
         SigningKey key = SigningKey.generate(KeyType.ED25519, RANDOM);
         return ca.issue(
-                        CsrVerifier.verify(CsrBuilder.build(key, Optional.of(id), ACCESS)
-                                .der()
-                                .toByteArray()),
+                        CsrVerifier.verify(
+                                CsrBuilder.build(key, Optional.of(id)).der().toByteArray()),
                         id,
                         Profile.NODE_CLIENT,
                         Optional.empty())

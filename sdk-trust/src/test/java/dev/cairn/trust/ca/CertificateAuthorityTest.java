@@ -87,7 +87,7 @@ class CertificateAuthorityTest {
     }
 
     private static VerifiedCsr csr(KeyType type, Optional<CairnId> requested) {
-        return CsrVerifier.verify(CsrBuilder.build(SigningKey.generate(type, new SecureRandom()), requested, ACCESS)
+        return CsrVerifier.verify(CsrBuilder.build(SigningKey.generate(type, new SecureRandom()), requested)
                 .der()
                 .toByteArray());
     }
@@ -123,7 +123,7 @@ class CertificateAuthorityTest {
         Clock now = Clock.systemUTC();
         CertificateAuthority ca = ca(type, dir, now);
         SigningKey nodeKey = SigningKey.generate(type, new SecureRandom());
-        var csr = CsrBuilder.build(nodeKey, Optional.of(NODE), ACCESS);
+        var csr = CsrBuilder.build(nodeKey, Optional.of(NODE));
         Path csrFile = write("node.csr", csr.pem());
         assertTrue(OpenSsl.run("req", "-verify", "-noout", "-in", csrFile.toString())
                 .ok());

@@ -42,7 +42,7 @@ class CsrVerifierTest {
     @EnumSource(KeyType.class)
     void aBuiltCsrVerifiesInDerAndPem(KeyType type) {
         SigningKey key = SigningKey.generate(type, new SecureRandom());
-        Csr csr = CsrBuilder.build(key, Optional.of(NODE), ACCESS);
+        Csr csr = CsrBuilder.build(key, Optional.of(NODE));
         VerifiedCsr der = CsrVerifier.verify(csr.der().toByteArray());
         VerifiedCsr pem = CsrVerifier.verify(csr.pem().getBytes(StandardCharsets.US_ASCII));
         assertEquals(key.verificationKey(), der.key());
@@ -50,16 +50,13 @@ class CsrVerifierTest {
         assertEquals(der.key(), pem.key());
         assertEquals(
                 List.of(),
-                CsrVerifier.verify(CsrBuilder.build(key, Optional.empty(), ACCESS)
-                                .der()
-                                .toByteArray())
+                CsrVerifier.verify(CsrBuilder.build(key, Optional.empty()).der().toByteArray())
                         .requestedUris());
     }
 
     @Test
     void aFlippedSignatureBitIsNoProofOfPossession() {
-        byte[] der = CsrBuilder.build(
-                        SigningKey.generate(KeyType.ED25519, new SecureRandom()), Optional.of(NODE), ACCESS)
+        byte[] der = CsrBuilder.build(SigningKey.generate(KeyType.ED25519, new SecureRandom()), Optional.of(NODE))
                 .der()
                 .toByteArray();
         der[der.length - 1] ^= 1;
@@ -68,7 +65,7 @@ class CsrVerifierTest {
 
     @Test
     void trailingBytesAndGarbageAreMalformed() {
-        byte[] der = CsrBuilder.build(SigningKey.generate(KeyType.P256, new SecureRandom()), Optional.empty(), ACCESS)
+        byte[] der = CsrBuilder.build(SigningKey.generate(KeyType.P256, new SecureRandom()), Optional.empty())
                 .der()
                 .toByteArray();
         byte[] longer = java.util.Arrays.copyOf(der, der.length + 1);
@@ -112,8 +109,7 @@ class CsrVerifierTest {
 
     @Test
     void arbitraryBytesGiveACodedErrorOnly() {
-        byte[] good = CsrBuilder.build(
-                        SigningKey.generate(KeyType.ED25519, new SecureRandom()), Optional.of(NODE), ACCESS)
+        byte[] good = CsrBuilder.build(SigningKey.generate(KeyType.ED25519, new SecureRandom()), Optional.of(NODE))
                 .der()
                 .toByteArray();
         qt().forAll(integers().between(0, good.length * 8 - 1), integers().between(0, Integer.MAX_VALUE))

@@ -158,10 +158,10 @@ class RenewalTest {
                 clock,
                 access);
         return ca.issue(
-                        CsrVerifier.verify(CsrBuilder.build(
-                                        SigningKey.generate(KeyType.ED25519, random), Optional.of(NODE), access)
-                                .der()
-                                .toByteArray()),
+                        CsrVerifier.verify(
+                                CsrBuilder.build(SigningKey.generate(KeyType.ED25519, random), Optional.of(NODE))
+                                        .der()
+                                        .toByteArray()),
                         NODE,
                         Profile.NODE_CLIENT,
                         Optional.empty())

@@ -102,7 +102,7 @@ class RevocationCrlTest {
 
         private X509Certificate leaf(KeyType type, String node) {
             CairnId id = CairnId.node(TD, "c1", node);
-            var csr = CsrBuilder.build(SigningKey.generate(type, new SecureRandom()), Optional.of(id), ACCESS);
+            var csr = CsrBuilder.build(SigningKey.generate(type, new SecureRandom()), Optional.of(id));
             return ca.issue(CsrVerifier.verify(csr.der().toByteArray()), id, Profile.NODE_CLIENT, Optional.empty())
                     .certificate();
         }

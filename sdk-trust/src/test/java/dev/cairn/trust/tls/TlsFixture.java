@@ -86,8 +86,7 @@ final class TlsFixture {
     Credential issue(CairnId id, Profile profile) {
         SigningKey key = SigningKey.generate(type, random);
         var issued = ca.issue(
-                CsrVerifier.verify(
-                        CsrBuilder.build(key, Optional.of(id), ACCESS).der().toByteArray()),
+                CsrVerifier.verify(CsrBuilder.build(key, Optional.of(id)).der().toByteArray()),
                 id,
                 profile,
                 Optional.empty());

@@ -7,7 +7,6 @@ import static dev.cairn.verifier.cli.Cli.writeHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.ca.IssuedCertificate;
@@ -177,9 +176,7 @@ class CertCommandTest {
     @Test
     void csrsVerifyAlone() {
         SigningKey key = SigningKey.generate(KeyType.ED25519, RANDOM);
-        byte[] der = CsrBuilder.build(key, Optional.of(NODE), InsecureSecretKeyAccess.get())
-                .der()
-                .toByteArray();
+        byte[] der = CsrBuilder.build(key, Optional.of(NODE)).der().toByteArray();
         JsonNode result = run("cert", "--json", "--csr", write(dir, "node.csr", der))
                 .expect(0)
                 .only();

@@ -94,9 +94,8 @@ final class RevocationDemo {
         PeerVerifier clients = verifier(bundles, relyingParty, PeerRole.CLIENT);
         SigningKey serverKey = SigningKey.generate(KeyType.ED25519, new SecureRandom());
         IssuedCertificate server = ca.issue(
-                CsrVerifier.verify(CsrBuilder.build(serverKey, Optional.of(SERVER), access)
-                        .der()
-                        .toByteArray()),
+                CsrVerifier.verify(
+                        CsrBuilder.build(serverKey, Optional.of(SERVER)).der().toByteArray()),
                 SERVER,
                 Profile.NODE_SERVER,
                 Optional.empty());

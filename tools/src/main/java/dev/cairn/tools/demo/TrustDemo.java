@@ -63,7 +63,7 @@ final class TrustDemo {
 
             CairnId node = CairnId.node(DOMAIN, "c1", "n-1");
             SigningKey nodeKey = SigningKey.generate(KeyType.P256, random);
-            Csr csr = CsrBuilder.build(nodeKey, Optional.of(node), access);
+            Csr csr = CsrBuilder.build(nodeKey, Optional.of(node));
             out.println("  node n-1 made a PKCS#10 CSR (P-256, " + csr.der().length()
                     + " bytes) signed with its own key, asking for " + node);
             IssuedCertificate issued =
@@ -80,7 +80,7 @@ final class TrustDemo {
                             parameters);
             out.println("  the JDK's own PKIX validator accepts leaf -> intermediate -> root");
 
-            Csr greedy = CsrBuilder.build(nodeKey, Optional.of(CairnId.node(DOMAIN, "c1", "n-2")), access);
+            Csr greedy = CsrBuilder.build(nodeKey, Optional.of(CairnId.node(DOMAIN, "c1", "n-2")));
             try {
                 ca.issue(CsrVerifier.verify(greedy.der().toByteArray()), node, Profile.NODE_CLIENT, Optional.empty());
                 out.println("  a CSR from n-1 asking for n-2's name was ISSUED: this is a bug");

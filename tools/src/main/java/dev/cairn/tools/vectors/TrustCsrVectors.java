@@ -3,7 +3,6 @@ package dev.cairn.tools.vectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
@@ -117,9 +116,7 @@ final class TrustCsrVectors {
     }
 
     static byte[] csr(SigningKey key, Optional<CairnId> requested) {
-        return CsrBuilder.build(key, requested, InsecureSecretKeyAccess.get())
-                .der()
-                .toByteArray();
+        return CsrBuilder.build(key, requested).der().toByteArray();
     }
 
     private static void accept(VectorSet set, String name, String description, SigningKey key, Optional<CairnId> id) {
