@@ -274,6 +274,16 @@ public enum ErrorCode {
     PROOF_DOCUMENT_MALFORMED(
             ErrorFamily.MALFORMED_INPUT, "Write the proof document as spec/verifier-cli.md describes."),
 
+    // --- Server storage (spec/server-storage.md) ---
+
+    // --- Server configuration and start-up (spec/server.md) ---
+
+    // --- HTTP API edge (spec/http-api.md) ---
+
+    // --- Enrollment: clusters, join tokens, join requests, nodes (spec/enrollment.md) ---
+
+    // --- Node agent (spec/agent.md) ---
+
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */
     INTERNAL_CRYPTO(ErrorFamily.INTERNAL, "Report this: the cryptographic provider failed."),

@@ -40,6 +40,14 @@ class ErrorCodeTest {
             "NOTE_",
             "AUDIT_",
             "PROOF_",
+            "STORE_",
+            "CONFIG_",
+            "HTTP_",
+            "AUTH_",
+            "CLUSTER_",
+            "JOIN_",
+            "NODE_",
+            "AGENT_",
             "INTERNAL_");
 
     private static Stream<ErrorCode> codes() {
