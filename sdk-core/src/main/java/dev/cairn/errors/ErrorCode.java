@@ -291,6 +291,10 @@ public enum ErrorCode {
     CONFIG_UNSAFE(
             ErrorFamily.MALFORMED_INPUT,
             "Keep secrets out of the configuration file and make secret files owner-only (chmod 600)."),
+    /** The data directory holds state that does not fit the configuration or itself (another trust domain, a key not its certificate's). */
+    CONFIG_STATE_MISMATCH(
+            ErrorFamily.MALFORMED_INPUT,
+            "Point server.data_dir at this trust domain's directory, or restore its pki/ from a backup."),
 
     // --- HTTP API edge (spec/http-api.md) ---
 
