@@ -388,7 +388,8 @@ public final class AuditLog implements AutoCloseable {
 
     /**
      * Stops the schedule, stops taking mutations, lets the writer finish the queued ones (bounded by the
-     * timeout; the rest fail with {@link ErrorCode#STORE_CLOSED}). The database stays open. Idempotent.
+     * timeout; the rest fail with {@link ErrorCode#STORE_CLOSED}). Reads keep working while the
+     * database is open: it stays the caller's to close. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -396,6 +397,5 @@ public final class AuditLog implements AutoCloseable {
             schedule.shutdownNow();
         }
         writer.close(config.timeout());
-        stream.close();
     }
 }
