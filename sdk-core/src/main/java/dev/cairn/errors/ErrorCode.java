@@ -275,6 +275,58 @@ public enum ErrorCode {
             ErrorFamily.MALFORMED_INPUT, "Write the proof document as spec/verifier-cli.md describes."),
 
     // --- Server storage (spec/server-storage.md) ---
+    /** A storage configuration that cannot be used: unsupported JDBC URL, unsafe path, bad pool size. */
+    STORE_CONFIG_INVALID(
+            ErrorFamily.MALFORMED_INPUT,
+            "Give a jdbc:postgresql: URL, or a directory for the embedded H2 database (no ';' in its path),"
+                    + " and a pool of 1-1000 connections."),
+    /** No connection to the database could be had, or the connection broke before anything was applied. */
+    STORE_UNAVAILABLE(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(1),
+            "Retry after the delay; check that the database is running and reachable. Nothing was applied."),
+    /** The schema migrations failed, or the database holds a schema this server cannot use. */
+    STORE_MIGRATION_FAILED(
+            ErrorFamily.INTERNAL,
+            "Read the cause: fix the database (or restore it) and start again; the schema was not changed."),
+    /** A transaction failed before its commit and was rolled back: nothing of it was applied. */
+    STORE_TRANSACTION_FAILED(
+            ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry after the delay; nothing was applied."),
+    /** The commit was sent but its outcome is unknown (the connection broke): it may or may not have landed. */
+    STORE_COMMIT_UNKNOWN(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(1),
+            "Read the state (or retry with the same Idempotency-Key) to learn whether the change landed."),
+    /** A mutation was not durable within the bounded wait; if the writer had taken it, it may still land. */
+    STORE_TIMEOUT(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(1),
+            "Retry after the delay with the same Idempotency-Key; read the log first if the mutation was taken."),
+    /** Too many mutations are queued for the audit log's writer. */
+    STORE_OVERLOADED(
+            ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry after the delay; the server is saturated."),
+    /** The store or the audit log is closed. */
+    STORE_CLOSED(ErrorFamily.INTERNAL, "The server is shutting down; send the request to another replica."),
+    /** A mutation's own SQL failed (not a refusal): it alone was rolled back to its savepoint. */
+    STORE_MUTATION_FAILED(
+            ErrorFamily.INTERNAL, "Report this with the cause: the change's SQL failed and was not applied."),
+    /** The stored log contradicts itself: head, markers, MMR nodes or checkpoints disagree. */
+    STORE_INCONSISTENT(
+            ErrorFamily.INTERNAL,
+            "Stop writing; compare the database with a backup and verify the log with cairn-verify."),
+    /** The database holds the audit log of another log id. */
+    STORE_LOG_MISMATCH(ErrorFamily.REJECTED, "Open the database with the log id it was created for."),
+    /** Nothing is stored under the requested sequence, size or range. */
+    STORE_NOT_FOUND(ErrorFamily.REJECTED, "Ask for a sequence, checkpoint size or range that the log holds."),
+    /** The statement is in the log, but no checkpoint covers it yet. */
+    STORE_RECEIPT_PENDING(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(1),
+            "Retry after the delay: the next checkpoint will cover it (or publish one on demand)."),
 
     // --- Server configuration and start-up (spec/server.md) ---
     /** The server's configuration file is not one JSON object of sections, or cannot be read. */
