@@ -349,6 +349,60 @@ public enum ErrorCode {
             "Point server.data_dir at this trust domain's directory, or restore its pki/ from a backup."),
 
     // --- HTTP API edge (spec/http-api.md) ---
+    /** No route has the request's path. */
+    HTTP_NOT_FOUND(ErrorFamily.REJECTED, "Check the path against /openapi.json; no route has it."),
+    /** A route has the request's path, but not for the request's method. */
+    HTTP_METHOD_NOT_ALLOWED(ErrorFamily.REJECTED, "Use a method the route declares (see /openapi.json)."),
+    /** The request is not well-formed HTTP/1.1: request line, header syntax, URI or framing. */
+    HTTP_REQUEST_INVALID(ErrorFamily.MALFORMED_INPUT, "Send a well-formed HTTP/1.1 request."),
+    /** The request line or the headers are longer than the server's limits. */
+    HTTP_HEADERS_TOO_LARGE(
+            ErrorFamily.MALFORMED_INPUT, "Send a shorter URI and fewer or shorter headers; see spec/http-api.md."),
+    /** The request body is longer than the server's body size limit. */
+    HTTP_BODY_TOO_LARGE(
+            ErrorFamily.MALFORMED_INPUT, "Send a body within the size limit (64 KiB unless configured otherwise)."),
+    /** The body's Content-Type is absent or not one the route accepts. */
+    HTTP_UNSUPPORTED_MEDIA_TYPE(
+            ErrorFamily.MALFORMED_INPUT, "Send the body with the Content-Type the route declares in /openapi.json."),
+    /** The body is not one well-formed JSON value in UTF-8, or bytes follow the value. */
+    HTTP_JSON_MALFORMED(ErrorFamily.MALFORMED_INPUT, "Send one well-formed JSON value in UTF-8 and nothing after it."),
+    /** A JSON object names the same member twice. */
+    HTTP_JSON_DUPLICATE_KEY(ErrorFamily.MALFORMED_INPUT, "Send each member name once per object."),
+    /** A JSON object has a member the request type does not define. */
+    HTTP_JSON_UNKNOWN_FIELD(
+            ErrorFamily.MALFORMED_INPUT, "Remove the member; request objects are closed (see /openapi.json)."),
+    /** JSON nested deeper, or with longer strings, numbers or member names, than the limits allow. */
+    HTTP_JSON_LIMIT(
+            ErrorFamily.MALFORMED_INPUT,
+            "Nest less deeply and send shorter strings, numbers and names; see spec/http-api.md."),
+    /** Well-formed JSON that does not fit the request type: a member missing, of the wrong type or refused. */
+    HTTP_BODY_INVALID(
+            ErrorFamily.MALFORMED_INPUT,
+            "Send every member the request type defines, each with its type and bounds (see /openapi.json)."),
+    /** At least one readiness check of the server failed. */
+    HTTP_NOT_READY(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(5),
+            "Send traffic elsewhere and retry after the delay; each failing check is listed with its code."),
+    /** A readiness check did not answer within its time limit. */
+    HTTP_CHECK_TIMEOUT(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(5),
+            "Retry after the delay; check what the named readiness check depends on."),
+    /** The server is starting, stopping or out of capacity and did not handle the request. */
+    HTTP_UNAVAILABLE(
+            ErrorFamily.INTERNAL, true, Duration.ofSeconds(1), "Retry after the delay, or on another replica."),
+    /** An operator route was called without an Authorization header. */
+    AUTH_REQUIRED(ErrorFamily.REJECTED, "Send Authorization: Bearer with an operator token the server issued."),
+    /** The Authorization header is repeated, or is not the Bearer scheme followed by one token. */
+    AUTH_HEADER_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Send exactly one Authorization header: Bearer, one space, the token."),
+    /** A verified peer certificate names a kind of identity (node, service) the route does not accept. */
+    AUTH_PEER_KIND_NOT_ALLOWED(
+            ErrorFamily.REJECTED,
+            "Call this route with a certificate of the identity kind it declares (see /openapi.json)."),
 
     // --- Enrollment: clusters, join tokens, join requests, nodes (spec/enrollment.md) ---
 
