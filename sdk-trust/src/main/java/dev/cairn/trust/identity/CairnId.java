@@ -66,7 +66,7 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
         Objects.requireNonNull(name, "name");
         if (kind == Kind.OPERATOR || kind == Kind.LOG) {
             if (!cluster.isEmpty()) {
-                throw malformed("an " + kind.name().toLowerCase(java.util.Locale.ROOT) + " identity has no cluster");
+                throw malformed((kind == Kind.LOG ? "a log" : "an operator") + " identity has no cluster");
             }
         } else {
             checkSegment(cluster, "cluster");
