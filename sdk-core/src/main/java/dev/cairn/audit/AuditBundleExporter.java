@@ -55,7 +55,10 @@ public final class AuditBundleExporter {
         this.checkpoint = Objects.requireNonNull(b.checkpoint, "checkpoint is required");
         this.older = List.copyOf(b.older);
         this.logKeys = List.copyOf(b.logKeys);
-        this.trustMaterial = List.copyOf(b.trustMaterial);
+        List<TrustMaterial> material = new ArrayList<>(b.trustMaterial);
+        material.addAll(b.chains);
+        material.addAll(b.revocation);
+        this.trustMaterial = List.copyOf(material);
         this.statements = b.statements;
         if (logKeys.isEmpty()) {
             throw new IllegalStateException("logKeys is required");
@@ -191,6 +194,8 @@ public final class AuditBundleExporter {
         private List<SignedCheckpoint> older = List.of();
         private List<VerificationKey> logKeys = List.of();
         private List<TrustMaterial> trustMaterial = List.of();
+        private final List<TrustMaterial> chains = new ArrayList<>();
+        private List<TrustMaterial> revocation = List.of();
         private LongFunction<Optional<Bytes>> statements = seq -> Optional.empty();
 
         private Builder(LogId logId, MarkerReader markers, MmrProofs proofs) {
@@ -233,13 +238,49 @@ public final class AuditBundleExporter {
         }
 
         /**
-         * Extra trust material to carry; none by default.
+         * Extra trust material to carry, first in the header; none by default. Replaces an earlier call's.
          *
          * @param material the entries
          * @return this builder
          */
         public Builder trustMaterial(List<TrustMaterial> material) {
             this.trustMaterial = List.copyOf(material);
+            return this;
+        }
+
+        /**
+         * Carries the certificate chain of a log key, for auditors who hold only the trust domain's trust
+         * bundle ({@link AuditBundleFormat#LOG_KEY_CERTIFICATE_CHAIN}); repeatable, one chain per call, in
+         * the header after {@link #trustMaterial}'s entries. The verifier checks the chain; the exporter
+         * only carries it.
+         *
+         * @param certificates the DER certificates, leaf first; the leaf's key must be one of {@link
+         *     #logKeys}
+         * @return this builder
+         * @throws IllegalArgumentException as {@link TrustMaterial#logKeyCertificateChain}
+         */
+        public Builder logKeyCertificateChain(List<Bytes> certificates) {
+            chains.add(TrustMaterial.logKeyCertificateChain(certificates));
+            return this;
+        }
+
+        /**
+         * Carries the trust domain's newest signed revocation head and its whole chain of entries, which
+         * the verifier checks the log keys' certificates against ({@link
+         * AuditBundleFormat#REVOCATION_HEAD}, {@link AuditBundleFormat#REVOCATION_ENTRIES}); they go last
+         * in the header. Replaces an earlier call's.
+         *
+         * @param signedHead the signed head ({@code spec/revocation.md}, section 3)
+         * @param entries the chain from index 0 to the head's size as consecutive {@code
+         *     revocation-entries} arrays (sdk-trust's {@code RevocationEntries.encode}), each of at most
+         *     4096 entries; empty for a head of size 0
+         * @return this builder
+         */
+        public Builder revocation(Bytes signedHead, List<Bytes> entries) {
+            List<TrustMaterial> material = new ArrayList<>();
+            material.add(TrustMaterial.revocationHead(signedHead));
+            entries.forEach(e -> material.add(TrustMaterial.revocationEntries(e)));
+            this.revocation = List.copyOf(material);
             return this;
         }
 

@@ -45,6 +45,32 @@ public final class AuditBundleFormat {
      */
     public static final String SIGNED_TRUST_BUNDLE = "signed-trust-bundle";
 
+    /**
+     * Trust material type of a log key's certificate chain: a CBOR array of 1 to {@link
+     * #MAX_CHAIN_CERTIFICATES} byte strings, each one DER X.509 certificate, leaf first; the leaf
+     * certifies one of the header's log keys ({@code spec/audit-bundle.md}, "Trust").
+     */
+    public static final String LOG_KEY_CERTIFICATE_CHAIN = "log-key-certificate-chain";
+
+    /**
+     * Trust material type of the trust domain's signed revocation head: the COSE_Sign1 bytes of {@code
+     * spec/revocation.md}, section 3. At most one per bundle.
+     */
+    public static final String REVOCATION_HEAD = "revocation-head";
+
+    /**
+     * Trust material type of revocation entries: one CBOR {@code revocation-entries} array of {@code
+     * spec/revocation.md}, section 1. The entries of every such material, in header order, are the
+     * head's chain from index 0.
+     */
+    public static final String REVOCATION_ENTRIES = "revocation-entries";
+
+    /** Most certificates in a {@link #LOG_KEY_CERTIFICATE_CHAIN}, as in a certificate file ({@code spec/ca.md}). */
+    public static final int MAX_CHAIN_CERTIFICATES = 8;
+
+    /** Largest certificate in a {@link #LOG_KEY_CERTIFICATE_CHAIN}, in bytes ({@code spec/ca.md}). */
+    public static final int MAX_CERTIFICATE_BYTES = 16 << 10;
+
     /** CBOR bounds of the header item. */
     static final CborLimits HEADER_LIMITS =
             new CborLimits(MAX_HEADER_BYTES, 8, 1 << 18, MAX_TRUST_MATERIAL_BYTES, Set.of());

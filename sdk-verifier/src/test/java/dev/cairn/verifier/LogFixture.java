@@ -79,10 +79,17 @@ public final class LogFixture implements AutoCloseable {
 
     /** The audit bundle of markers {@code first .. first + count - 1} under a checkpoint. */
     public byte[] auditBundle(long first, long count, SignedCheckpoint checkpoint) {
+        return auditBundle(first, count, checkpoint, List.of());
+    }
+
+    /** The same, carrying trust material. */
+    public byte[] auditBundle(
+            long first, long count, SignedCheckpoint checkpoint, List<dev.cairn.audit.TrustMaterial> material) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         dev.cairn.audit.AuditBundleExporter.builder(log)
                 .checkpoint(checkpoint)
                 .logKeys(List.of(key.verificationKey()))
+                .trustMaterial(material)
                 .statements(issued)
                 .build()
                 .export(out, first, count);

@@ -246,7 +246,8 @@ public final class CertificateAuthority {
      * @param ttl the lifetime, or empty for the profile's default
      * @return the certificate and the CA chain
      * @throws VerificationException {@link ErrorCode#CSR_NAMES_NOT_ALLOWED} if the CSR asks for another
-     *     name or the identity is in another trust domain; {@link ErrorCode#CA_TTL_OUT_OF_RANGE}; {@link
+     *     name, the identity is in another trust domain, or a log identity goes with another profile than
+     *     {@link Profile#LOG_SIGNER} (or that profile with another identity); {@link ErrorCode#CA_TTL_OUT_OF_RANGE}; {@link
      *     ErrorCode#CA_NOT_VALID} if the intermediate is not valid for the whole lifetime
      */
     public IssuedCertificate issue(VerifiedCsr csr, CairnId identity, Profile profile, Optional<Duration> ttl) {
@@ -260,6 +261,14 @@ public final class CertificateAuthority {
                     ErrorCode.CSR_NAMES_NOT_ALLOWED,
                     trustDomain.name(),
                     identity.trustDomain().name());
+        }
+        if ((profile == Profile.LOG_SIGNER) != (identity.kind() == CairnId.Kind.LOG)) {
+            throw VerificationException.mismatch(
+                    ErrorCode.CSR_NAMES_NOT_ALLOWED,
+                    profile == Profile.LOG_SIGNER
+                            ? "a log identity for the LOG_SIGNER profile"
+                            : "a node, service or operator identity for the " + profile + " profile",
+                    identity.uri());
         }
         for (String requested : csr.requestedUris()) {
             if (!requested.equals(identity.uri())) {

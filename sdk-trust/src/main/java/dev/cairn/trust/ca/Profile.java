@@ -31,6 +31,18 @@ public enum Profile {
             Duration.ofDays(30),
             false,
             List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)),
+    /**
+     * A log's signing key ({@code spec/ca.md}, "Log signers"): its checkpoints and statements, never
+     * TLS. The only extended key usage is RFC 9336's {@code id-kp-documentSigning}, so a TLS stack
+     * refuses the certificate and a TLS certificate cannot pass for a log key; the identity is the log's
+     * ({@code cairn://<trust-domain>/log/<name>}), and only this profile is issued for it.
+     */
+    LOG_SIGNER(
+            Duration.ofMinutes(5),
+            Duration.ofHours(24),
+            Duration.ofDays(30),
+            false,
+            List.of(KeyPurposeId.id_kp_documentSigning)),
     /** An intermediate CA, signed by the root; may sign leaves only (path length 0). */
     INTERMEDIATE(Duration.ofDays(1), Duration.ofDays(365), Duration.ofDays(5 * 365), true, List.of());
 

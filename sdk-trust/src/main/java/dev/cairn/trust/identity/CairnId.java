@@ -1,5 +1,6 @@
 package dev.cairn.trust.identity;
 
+import dev.cairn.checkpoint.LogId;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import java.util.ArrayList;
@@ -15,12 +16,14 @@ import java.util.Objects;
  *   <li>{@code cairn://<trust-domain>/cluster/<cluster>/node/<node>}
  *   <li>{@code cairn://<trust-domain>/cluster/<cluster>/service/<service>}
  *   <li>{@code cairn://<trust-domain>/operator/<operator>}
+ *   <li>{@code cairn://<trust-domain>/log/<log-name>}: the key that signs the log {@code
+ *       <trust-domain>/<log-name>}
  * </ul>
  *
  * @param trustDomain the trust domain
  * @param kind what is named
- * @param cluster the cluster for nodes and services; empty for operators
- * @param name the node, service or operator name
+ * @param cluster the cluster for nodes and services; empty for operators and logs
+ * @param name the node, service, operator or log name
  */
 public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String name) {
     /** The URI scheme. */
@@ -39,7 +42,12 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
         /** A service running in a cluster. */
         SERVICE,
         /** A human or automation operating the control plane. */
-        OPERATOR
+        OPERATOR,
+        /**
+         * A log's signing key: the checkpoints and statements of the log {@code <trust-domain>/<name>}
+         * ({@code spec/receipts.md}, "Log id"), certified under the {@code LOG_SIGNER} profile.
+         */
+        LOG
     }
 
     /**
@@ -47,7 +55,7 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
      *
      * @param trustDomain the trust domain
      * @param kind what is named
-     * @param cluster the cluster ({@code ""} for operators)
+     * @param cluster the cluster ({@code ""} for operators and logs)
      * @param name the name
      * @throws MalformedInputException {@link ErrorCode#IDENTITY_MALFORMED} if a part breaks the grammar
      */
@@ -56,9 +64,9 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(name, "name");
-        if (kind == Kind.OPERATOR) {
+        if (kind == Kind.OPERATOR || kind == Kind.LOG) {
             if (!cluster.isEmpty()) {
-                throw malformed("an operator identity has no cluster");
+                throw malformed((kind == Kind.LOG ? "a log" : "an operator") + " identity has no cluster");
             }
         } else {
             checkSegment(cluster, "cluster");
@@ -102,6 +110,35 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
     }
 
     /**
+     * A log signer identity: the key that signs the log {@code <trust-domain>/<log>}.
+     *
+     * @param trustDomain the trust domain
+     * @param log the log's name within it
+     * @return the identity
+     */
+    public static CairnId log(TrustDomain trustDomain, String log) {
+        return new CairnId(trustDomain, Kind.LOG, "", log);
+    }
+
+    /**
+     * The identity a certificate for a log's signing key names: {@code cairn://<trust-domain>/log/<name>}
+     * for the log id {@code <trust-domain>/<name>}.
+     *
+     * @param logId the log
+     * @return the identity
+     * @throws MalformedInputException {@link ErrorCode#IDENTITY_MALFORMED} if the log id is not a trust
+     *     domain, a slash and a name segment
+     */
+    public static CairnId forLog(LogId logId) {
+        String value = logId.value();
+        int slash = value.indexOf('/');
+        if (slash < 0) {
+            throw malformed("log id " + value + " is not <trust-domain>/<log-name>");
+        }
+        return log(new TrustDomain(value.substring(0, slash)), value.substring(slash + 1));
+    }
+
+    /**
      * Parses an identity URI in canonical form.
      *
      * @param uri the text, for example from a certificate's URI SAN
@@ -130,7 +167,10 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
         if (path.size() == 2 && path.get(0).equals("operator")) {
             return operator(domain, path.get(1));
         }
-        throw malformed("path must be cluster/<c>/node/<n>, cluster/<c>/service/<s> or operator/<o>");
+        if (path.size() == 2 && path.get(0).equals("log")) {
+            return log(domain, path.get(1));
+        }
+        throw malformed("path must be cluster/<c>/node/<n>, cluster/<c>/service/<s>, operator/<o> or log/<l>");
     }
 
     /**
@@ -144,6 +184,7 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
             case NODE -> authority + "/cluster/" + cluster + "/node/" + name;
             case SERVICE -> authority + "/cluster/" + cluster + "/service/" + name;
             case OPERATOR -> authority + "/operator/" + name;
+            case LOG -> authority + "/log/" + name;
         };
     }
 

@@ -97,15 +97,35 @@ public final class PeerVerifier {
      * @throws MalformedInputException {@link ErrorCode#CERT_MALFORMED} for an unreadable extension
      */
     public PeerIdentity verify(List<X509Certificate> chain) {
+        return verifyChain(chain, clock.instant(), "now");
+    }
+
+    /**
+     * Verifies the chain of a key that signed something at a known time, such as a log's signing key
+     * and the time its checkpoint states: the leaf's and the issuing CA's validity are judged at
+     * {@code signedAt} instead of now. Everything else is as in {@link #verify(List)}: the trust bundle
+     * is the current one, and revocation and the head's freshness are judged by the revocation state
+     * and its clock, so a key revoked since it signed is refused.
+     *
+     * @param chain the chain, leaf first; only the leaf is used
+     * @param signedAt the time the leaf's validity (and its issuer's) must cover
+     * @return the identity the leaf names
+     * @throws VerificationException the codes of {@link #verify(List)}
+     * @throws MalformedInputException {@link ErrorCode#CERT_MALFORMED} for an unreadable extension
+     */
+    public PeerIdentity verifyAt(List<X509Certificate> chain, Instant signedAt) {
+        return verifyChain(chain, Objects.requireNonNull(signedAt, "signedAt"), "the signing time");
+    }
+
+    private PeerIdentity verifyChain(List<X509Certificate> chain, Instant at, String when) {
         if (chain == null || chain.isEmpty() || chain.get(0) == null) {
             throw new VerificationException(ErrorCode.TLS_PEER_MISSING, "the peer presented no certificate");
         }
         X509Certificate leaf = chain.get(0);
         TrustBundle bundle = bundles.get();
         LeafCheck.Result result = checkedFor(bundle).computeIfAbsent(leaf, l -> check(l, bundle));
-        Instant now = clock.instant();
-        Validity.check(leaf, now, "peer certificate");
-        Validity.checkIssuer(result.issuer(), now);
+        Validity.check(leaf, at, "peer certificate", when);
+        Validity.checkIssuer(result.issuer(), at, when);
         revocation.checkNotRevoked(leaf.getSerialNumber(), tier);
         return new PeerIdentity(
                 result.id(), leaf.getSerialNumber(), leaf.getNotAfter().toInstant(), leaf);

@@ -171,6 +171,35 @@ class CertificateAuthorityTest {
 
     @ParameterizedTest
     @EnumSource(KeyType.class)
+    void aLogSignerIsCertifiedForDocumentSigningOnlyAndOnlyUnderItsLogIdentity(KeyType type) throws Exception {
+        CertificateAuthority ca = ca(type, dir, CLOCK);
+        CairnId log = CairnId.log(TD, "audit");
+        X509Certificate leaf = ca.issue(csr(type, Optional.of(log)), log, Profile.LOG_SIGNER, Optional.empty())
+                .certificate();
+        assertEquals(List.of("1.3.6.1.5.5.7.3.36"), extendedKeyUsage(leaf), "RFC 9336 id-kp-documentSigning");
+        assertTrue(leaf.getKeyUsage()[0], "digitalSignature");
+        assertFalse(leaf.getKeyUsage()[5], "no keyCertSign");
+        assertEquals(-1, leaf.getBasicConstraints());
+        assertEquals(
+                "cairn://demo.example/log/audit",
+                leaf.getSubjectAlternativeNames().iterator().next().get(1));
+        assertEquals(
+                ErrorCode.CSR_NAMES_NOT_ALLOWED,
+                rejected(() -> ca.issue(csr(type, Optional.empty()), NODE, Profile.LOG_SIGNER, Optional.empty()))
+                        .code());
+        assertEquals(
+                ErrorCode.CSR_NAMES_NOT_ALLOWED,
+                rejected(() -> ca.issue(csr(type, Optional.empty()), log, Profile.SERVICE, Optional.empty()))
+                        .code());
+        assertEquals(
+                ErrorCode.CA_TTL_OUT_OF_RANGE,
+                rejected(() -> ca.issue(
+                                csr(type, Optional.empty()), log, Profile.LOG_SIGNER, Optional.of(Duration.ofDays(31))))
+                        .code());
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
     void lifetimesStayWithinTheProfileAndTheIssuer(KeyType type) {
         CertificateAuthority ca = ca(type, dir, CLOCK);
         VerifiedCsr request = csr(type, Optional.empty());

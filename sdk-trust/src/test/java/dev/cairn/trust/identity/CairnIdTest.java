@@ -27,6 +27,27 @@ class CairnIdTest {
                 CairnId.node(TD, "c1", "n-1").uri());
     }
 
+    @Test
+    void aLogSignerIsNamedAfterItsLog() {
+        CairnId log = CairnId.log(TD, "audit");
+        assertEquals("cairn://demo.example/log/audit", log.uri());
+        assertEquals(log, CairnId.parse(log.uri()));
+        assertEquals(log, CairnId.forLog(new dev.cairn.checkpoint.LogId("demo.example/audit")));
+        for (String id : new String[] {"demo.example", "demo.example/a/b", "demo.example/Audit", "-x/audit"}) {
+            assertEquals(
+                    ErrorCode.IDENTITY_MALFORMED,
+                    assertThrows(
+                                    MalformedInputException.class,
+                                    () -> CairnId.forLog(new dev.cairn.checkpoint.LogId(id)))
+                            .code(),
+                    id);
+        }
+        assertThrows(
+                MalformedInputException.class,
+                () -> new CairnId(TD, CairnId.Kind.LOG, "c1", "audit"),
+                "a log has no cluster");
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -48,7 +69,10 @@ class CairnIdTest {
                 "cairn://demo.example/cluster/-c1/node/n1",
                 "cairn://-demo.example/operator/alice",
                 "cairn://demo..example/operator/alice",
-                "cairn://demo.example/operator/ali ce"
+                "cairn://demo.example/operator/ali ce",
+                "cairn://demo.example/log",
+                "cairn://demo.example/log/audit/x",
+                "cairn://demo.example/cluster/c1/log/audit"
             })
     void nonCanonicalOrForeignSpellingsAreRejected(String uri) {
         assertEquals(

@@ -122,6 +122,49 @@ class PeerVerifierTest {
     }
 
     @Test
+    void aLogSignerIsNoTlsPeerAndNoTlsPeerIsALogSigner() {
+        TlsFixture f = new TlsFixture(KeyType.ED25519);
+        CairnId log = CairnId.log(TlsFixture.TD, "audit");
+        TlsFixture.Credential signer = f.issue(log, Profile.LOG_SIGNER);
+        TlsFixture.Credential service = f.issue(CairnId.service(TlsFixture.TD, "c1", "api"), Profile.SERVICE);
+        assertEquals(log, f.verifier(PeerRole.LOG_SIGNER).verify(signer.chain()).id());
+        assertEquals(ErrorCode.CERT_CHAIN_INVALID, fails(f.verifier(PeerRole.SERVER), signer.chain()));
+        assertEquals(ErrorCode.CERT_CHAIN_INVALID, fails(f.verifier(PeerRole.CLIENT), signer.chain()));
+        assertEquals(ErrorCode.CERT_CHAIN_INVALID, fails(f.verifier(PeerRole.LOG_SIGNER), service.chain()));
+        assertThrows(IllegalArgumentException.class, () -> TlsContexts.client(f.verifier(PeerRole.LOG_SIGNER)));
+    }
+
+    @Test
+    void verifyAtJudgesValidityAtTheSigningTimeAndRevocationNow() {
+        TlsFixture f = new TlsFixture(KeyType.P256);
+        TlsFixture.Credential signer = f.issue(CairnId.log(TlsFixture.TD, "audit"), Profile.LOG_SIGNER);
+        java.time.Instant issued = f.clock.instant();
+        PeerVerifier verifier = f.verifier(PeerRole.LOG_SIGNER);
+        f.clock.advance(Duration.ofDays(3));
+        f.publishHead();
+        assertEquals(ErrorCode.CERT_EXPIRED, fails(verifier, signer.chain()));
+        verifier.verifyAt(signer.chain(), issued.plus(Duration.ofHours(1)));
+        assertEquals(
+                ErrorCode.CERT_NOT_YET_VALID,
+                assertThrows(CairnException.class, () -> verifier.verifyAt(signer.chain(), issued.minusSeconds(61)))
+                        .code());
+        assertEquals(
+                ErrorCode.CERT_EXPIRED,
+                assertThrows(
+                                CairnException.class,
+                                () -> verifier.verifyAt(signer.chain(), issued.plus(Duration.ofHours(25))))
+                        .code());
+        f.revoke(signer.leaf().getSerialNumber());
+        assertEquals(
+                ErrorCode.CERT_REVOKED,
+                assertThrows(
+                                CairnException.class,
+                                () -> verifier.verifyAt(signer.chain(), issued.plus(Duration.ofHours(1))))
+                        .code(),
+                "a revocation after the signature still counts: the signing time is the signer's claim");
+    }
+
+    @Test
     void aPinnedIdentityAcceptsThatIdentityOnly() {
         TlsFixture f = new TlsFixture(KeyType.ED25519);
         TlsFixture.Credential server = f.issue(TlsFixture.SERVER, Profile.NODE_SERVER);

@@ -18,6 +18,8 @@ import dev.cairn.keys.VerificationKey;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.MmrVerifier;
 import dev.cairn.trust.bundle.TrustBundle;
+import dev.cairn.trust.revocation.FreshnessTier;
+import dev.cairn.trust.revocation.RevocationEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +38,8 @@ import java.util.Set;
 /**
  * Verifies an audit bundle offline, streaming, in parallel and with bounded memory ({@code
  * spec/audit-bundle.md}), trusting nothing of the exporter but the maths: only the keys, kids or
- * trust bundle the auditor configured.
+ * trust bundle the auditor configured, and log keys the bundle carries a certificate chain for
+ * only as far as that chain verifies against the trust bundle.
  *
  * <p>Security guarantees: a returned {@link VerifiedAuditBundle} means that a trusted key signed the
  * covering checkpoint (and each older one, each proven consistent with the next), that the range's
@@ -97,7 +100,7 @@ public final class AuditBundleVerifier {
         try (AuditBundleReader reader = AuditBundleReader.open(in)) {
             AuditBundleHeader header = reader.header();
             HeaderCheck.Plan plan = HeaderCheck.verify(header, rules);
-            StatementContext ctx = new StatementContext(rules, plan.trusted(), plan.checkpoint());
+            StatementContext ctx = new StatementContext(rules, plan.trusted(), plan.certified(), plan.checkpoint());
             Pipeline.Result range = new Pipeline(reader, plan, ctx, rules).run();
             AuditBundleTrailer trailer = trailer(reader, header);
             reader.requireEnd();
@@ -119,9 +122,10 @@ public final class AuditBundleVerifier {
                     header.count(),
                     range.receipts(),
                     plan.checkpoint(),
+                    plan.signerIdentity(),
                     plan.older(),
                     range.head(),
-                    plan.signatures() + range.signatures());
+                    plan.signatures() + range.signatures() + plan.certified().signatures());
         } catch (CairnException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -156,6 +160,8 @@ public final class AuditBundleVerifier {
         private final List<VerificationKey> keys = new ArrayList<>();
         private final Set<Bytes> kids = new HashSet<>();
         private TrustBundle anchors;
+        private Revocations.Signed revocation;
+        private FreshnessTier tier = FreshnessTier.SAFE;
         private LogId logId;
         private CoseAlgorithm[] algorithms = CoseAlgorithm.values();
         private Clock clock = Clock.systemUTC();
@@ -198,13 +204,47 @@ public final class AuditBundleVerifier {
          * Trusts the CA keys of a trust bundle: the one given, after the signed trust bundles the audit
          * bundle carries are applied in order under {@code spec/trust-bundle.md}'s update rules. As for
          * revocation heads, the trust domain's CA keys sign for its logs; the expected log id must then
-         * lie in the bundle's trust domain ({@code <trust-domain>/...}).
+         * lie in the bundle's trust domain ({@code <trust-domain>/...}). The log keys whose certificate
+         * chain the audit bundle carries join too: a signature by one counts only when a chain of it
+         * verifies against this bundle, for the {@code LOG_SIGNER} profile and the log's identity {@code
+         * cairn://<trust-domain>/log/<log-name>}, valid at the time the signed checkpoint or statement
+         * states, and not revoked under the carried (or {@link #revocation given}) head, fresh for the
+         * {@link #tier} by this verifier's clock.
          *
          * @param held a trust bundle obtained out of band
          * @return this builder
          */
         public Builder trustAnchors(TrustBundle held) {
             this.anchors = Objects.requireNonNull(held);
+            return this;
+        }
+
+        /**
+         * A signed revocation head obtained out of band, with its chain, for the certified log keys
+         * ({@code spec/audit-bundle.md}, "Trust"): so that a bundle whose own head is no longer fresh
+         * verifies, and a revocation since the export is seen. It is verified, like the head the bundle
+         * carries, against the trust bundle held after the bundle's updates; of the two, the newer
+         * decides, and they must be of one chain. Needs {@link #trustAnchors}.
+         *
+         * @param signedHead the signed head ({@code spec/revocation.md}, section 3)
+         * @param allEntries the entries from index 0 up to the head's size
+         * @return this builder
+         */
+        public Builder revocation(byte[] signedHead, List<RevocationEntry> allEntries) {
+            this.revocation = new Revocations.Signed(Bytes.copyOf(signedHead), allEntries);
+            return this;
+        }
+
+        /**
+         * The freshness tier the revocation head must be fresh for, by this verifier's clock, when a
+         * certified log key signed ({@code spec/revocation.md}, section 5); {@link FreshnessTier#SAFE}
+         * (24 hours) unless set: verifying a bundle is a read.
+         *
+         * @param tier the tier
+         * @return this builder
+         */
+        public Builder tier(FreshnessTier tier) {
+            this.tier = Objects.requireNonNull(tier);
             return this;
         }
 
@@ -299,8 +339,9 @@ public final class AuditBundleVerifier {
          * Builds the verifier.
          *
          * @return the verifier
-         * @throws IllegalStateException if the log id or every source of trusted keys is missing, or the
-         *     log id is outside the trust anchors' trust domain
+         * @throws IllegalStateException if the log id or every source of trusted keys is missing, the
+         *     log id is outside the trust anchors' trust domain, or a revocation head is given without
+         *     trust anchors
          */
         public AuditBundleVerifier build() {
             Objects.requireNonNull(logId, "expectLogId is required");
@@ -312,10 +353,15 @@ public final class AuditBundleVerifier {
                 throw new IllegalStateException("log " + logId + " is not in the trust domain "
                         + anchors.trustDomain().name());
             }
+            if (revocation != null && anchors == null) {
+                throw new IllegalStateException("a revocation head needs trustAnchors");
+            }
             return new AuditBundleVerifier(new Rules(
                     List.copyOf(keys),
                     Set.copyOf(kids),
                     Optional.ofNullable(anchors),
+                    Optional.ofNullable(revocation),
+                    tier,
                     logId,
                     List.of(algorithms),
                     clock,

@@ -17,6 +17,7 @@ import dev.cairn.mmr.ConsistencyProof;
 import dev.cairn.mmr.InclusionProof;
 import dev.cairn.mmr.MmrMath;
 import dev.cairn.mmr.MmrVerifier;
+import dev.cairn.trust.tls.PeerIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * The header steps of {@code spec/audit-bundle.md} ("Verification", steps 2 to 8), before any entry
- * is read: the log id, the trusted keys, the checkpoints and their chain, and the proven accumulator
+ * is read: the log id, the trusted keys (and the certificates of those only a carried chain makes
+ * trusted, at each checkpoint's time), the checkpoints and their chain, and the proven accumulator
  * and anchor the range starts from. Fails early: a bundle whose evidence cannot hold is refused
  * before its entries stream.
  */
@@ -35,7 +37,9 @@ final class HeaderCheck {
             long first,
             long count,
             KeySet trusted,
+            CertifiedKeys certified,
             VerifiedCheckpoint checkpoint,
+            Optional<PeerIdentity> signerIdentity,
             List<VerifiedCheckpoint> older,
             Accumulator start,
             Digest anchorHash,
@@ -61,6 +65,7 @@ final class HeaderCheck {
                 .maxClockSkew(rules.maxSkew())
                 .build();
         VerifiedCheckpoint covering = checkpoints.verify(header.checkpoint().toByteArray());
+        Optional<PeerIdentity> signerIdentity = certified(trust, covering);
         Accumulator target = covering.checkpoint().accumulator();
         if (header.end() > target.leafCount()) {
             throw Failures.incomplete("the range ends at " + header.end() + ", beyond the checkpoint's "
@@ -68,7 +73,9 @@ final class HeaderCheck {
         }
         List<VerifiedCheckpoint> older = new ArrayList<>();
         for (CheckpointLink link : header.olderCheckpoints()) {
-            older.add(checkpoints.verify(link.checkpoint().toByteArray()));
+            VerifiedCheckpoint verified = checkpoints.verify(link.checkpoint().toByteArray());
+            certified(trust, verified);
+            older.add(verified);
         }
         for (int k = 0; k < older.size(); k++) {
             Checkpoint next = (k + 1 < older.size() ? older.get(k + 1) : covering).checkpoint();
@@ -103,13 +110,21 @@ final class HeaderCheck {
                 header.first(),
                 header.count(),
                 trust.keys(),
+                trust.certified(),
                 covering,
+                signerIdentity,
                 older,
                 header.start(),
                 anchorHash,
                 anchorTime,
                 header.endProof(),
                 signatures);
+    }
+
+    /** A checkpoint's signer, if only its carried chain makes it trusted, is certified at the checkpoint's time. */
+    private static Optional<PeerIdentity> certified(Trust.Keys trust, VerifiedCheckpoint checkpoint) {
+        return trust.certified()
+                .check(checkpoint.signer(), checkpoint.checkpoint().time());
     }
 
     /** One link of the chain: an older checkpoint and the next, proven consistent. */

@@ -5,6 +5,7 @@ import dev.cairn.checkpoint.LogId;
 import dev.cairn.cose.CoseAlgorithm;
 import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.bundle.TrustBundle;
+import dev.cairn.trust.revocation.FreshnessTier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,8 @@ record Rules(
         List<VerificationKey> keys,
         Set<Bytes> kids,
         Optional<TrustBundle> anchors,
+        Optional<Revocations.Signed> revocation,
+        FreshnessTier tier,
         LogId logId,
         List<CoseAlgorithm> algorithms,
         Clock clock,

@@ -5,9 +5,11 @@ import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborLimits;
 import dev.cairn.cbor.CborMap;
 import dev.cairn.cose.CoseSign1;
+import dev.cairn.cose.VerifiedSign1;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.keys.VerificationKey;
 import dev.cairn.receipt.Statement;
 
 /**
@@ -26,9 +28,12 @@ final class StatementCheck {
     static boolean check(byte[] statement, long seq, String kind, StatementContext ctx) {
         CoseSign1 message = CoseSign1.decode(statement, CborLimits.DEFAULT);
         Bytes payload;
+        VerificationKey signer = null;
         boolean verified = !provenByCheckpoint(message, ctx);
         if (verified) {
-            payload = ctx.cose.verify(statement).payload();
+            VerifiedSign1 checked = ctx.cose.verify(statement);
+            payload = checked.payload();
+            signer = checked.key();
         } else {
             payload = message.payload()
                     .orElseThrow(() -> new MalformedInputException(
@@ -54,6 +59,9 @@ final class StatementCheck {
                     ErrorCode.RECEIPT_TIME_INVALID,
                     "at most " + ctx.checkpointMillis + " ms",
                     s.time().toEpochMilli() + " ms");
+        }
+        if (signer != null) {
+            ctx.certified.check(signer, s.time());
         }
         return verified;
     }

@@ -33,8 +33,11 @@ final class StatementContext {
 
     final StatementSignaturePolicy policy;
     final CoseVerifier cose;
+    /** The certified log keys, whose signatures count only with a chain valid at the statement's time. */
+    final CertifiedKeys certified;
 
-    StatementContext(Rules rules, KeySet trusted, VerifiedCheckpoint checkpoint) {
+    StatementContext(Rules rules, KeySet trusted, CertifiedKeys certified, VerifiedCheckpoint checkpoint) {
+        this.certified = certified;
         this.logId = rules.logId();
         this.logIdItem = Cbor.encode(CborText.of(logId.value()));
         this.checkpointMillis = checkpoint.checkpoint().time().toEpochMilli();

@@ -3,7 +3,9 @@ package dev.cairn.verifier.bundle;
 import dev.cairn.bytes.Digest;
 import dev.cairn.checkpoint.LogId;
 import dev.cairn.checkpoint.VerifiedCheckpoint;
+import dev.cairn.trust.tls.PeerIdentity;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An audit bundle that an {@link AuditBundleVerifier} checked: every marker of the range is, in
@@ -18,6 +20,7 @@ public final class VerifiedAuditBundle {
     private final long count;
     private final long receipts;
     private final VerifiedCheckpoint checkpoint;
+    private final Optional<PeerIdentity> checkpointSigner;
     private final List<VerifiedCheckpoint> olderCheckpoints;
     private final Digest head;
     private final long signatures;
@@ -28,9 +31,11 @@ public final class VerifiedAuditBundle {
             long count,
             long receipts,
             VerifiedCheckpoint checkpoint,
+            Optional<PeerIdentity> checkpointSigner,
             List<VerifiedCheckpoint> olderCheckpoints,
             Digest head,
             long signatures) {
+        this.checkpointSigner = checkpointSigner;
         this.logId = logId;
         this.first = first;
         this.count = count;
@@ -88,6 +93,17 @@ public final class VerifiedAuditBundle {
     }
 
     /**
+     * Who the trust domain certified the covering checkpoint's key for, when only the certificate chain
+     * the bundle carries made that key trusted ({@code spec/audit-bundle.md}, "Trust"): the log signer's
+     * identity, serial and notAfter.
+     *
+     * @return the verified certificate's identity, or empty when the key was trusted out of band
+     */
+    public Optional<PeerIdentity> checkpointSigner() {
+        return checkpointSigner;
+    }
+
+    /**
      * The older checkpoints, oldest first, each proven consistent with the next.
      *
      * @return the verified older checkpoints, possibly none
@@ -106,8 +122,9 @@ public final class VerifiedAuditBundle {
     }
 
     /**
-     * How many signatures the verification checked: checkpoints, signed trust bundles and the
-     * statements whose signatures the policy required.
+     * How many signatures the verification checked: checkpoints, signed trust bundles, revocation
+     * heads, the certificates of certified log keys that signed, and the statements whose signatures
+     * the policy required.
      *
      * @return the number of signature checks
      */

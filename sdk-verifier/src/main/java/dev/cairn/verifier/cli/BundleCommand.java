@@ -2,11 +2,13 @@ package dev.cairn.verifier.cli;
 
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
+import dev.cairn.trust.revocation.RevocationEntries;
 import dev.cairn.verifier.TrustAnchors;
 import dev.cairn.verifier.bundle.AuditBundleVerifier;
 import dev.cairn.verifier.bundle.StatementSignaturePolicy;
 import dev.cairn.verifier.bundle.VerifiedAuditBundle;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
             "Verifies an audit bundle (spec/audit-bundle.md) offline: the covering checkpoint's signature,"
                     + " the older checkpoints' consistency, every receipt of the range by its hashes, and the"
                     + " signatures of statements the checkpoint's signer did not write.",
-            "Trust the log's keys (--key) or a trust bundle's CA keys (--trust-bundle), obtained out of band."
+            "Trust the log's keys (--key) or a trust bundle (--trust-bundle), obtained out of band: its CA keys,"
+                    + " and the log keys whose certificate chain the bundle carries, checked against it and the"
+                    + " carried or given (--revocation-head) revocation head at --tier."
         })
 final class BundleCommand extends VerifyCommand {
     @Parameters(index = "0", paramLabel = "BUNDLE", description = "The audit bundle (a file, or - for standard input).")
@@ -72,6 +76,13 @@ final class BundleCommand extends VerifyCommand {
                                 : StatementSignaturePolicy.VERIFY_OTHER_SIGNERS);
         built.logKeys().ifPresent(builder::trustedLogKeys);
         built.trustBundle().ifPresent(held -> builder.trustAnchors(held.bundle()));
+        builder.tier(trust.tier);
+        if (trust.head != null) {
+            // Verified again by the bundle verifier, against the trust bundle after the audit bundle's updates.
+            builder.revocation(
+                    inputs.binary(trust.head),
+                    trust.entries == null ? List.of() : RevocationEntries.decode(inputs.binary(trust.entries)));
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw usage("--threads must be at least 1");
@@ -96,26 +107,25 @@ final class BundleCommand extends VerifyCommand {
             }
         }
         long last = verified.first() + verified.count() - 1;
-        return results.valid(
-                Report.of(
-                                "audit-bundle",
-                                verified.receipts() + " receipts of " + verified.logId() + " (markers "
-                                        + verified.first() + ".." + last + ") under the checkpoint of size "
-                                        + verified.checkpoint().checkpoint().size() + ", "
-                                        + verified.signaturesVerified()
-                                        + (verified.signaturesVerified() == 1
-                                                ? " signature check"
-                                                : " signature checks"))
-                        .with("log_id", verified.logId().toString())
-                        .with("first", verified.first())
-                        .with("count", verified.count())
-                        .with("receipts", verified.receipts())
-                        .with(
-                                "checkpoint_size",
-                                verified.checkpoint().checkpoint().size())
-                        .with("older_checkpoints", verified.olderCheckpoints().size())
-                        .with("head", verified.head().toHex())
-                        .with("signatures_verified", verified.signaturesVerified()),
-                Output.ALONE);
+        Report report = Report.of(
+                        "audit-bundle",
+                        verified.receipts() + " receipts of " + verified.logId() + " (markers "
+                                + verified.first() + ".." + last + ") under the checkpoint of size "
+                                + verified.checkpoint().checkpoint().size() + ", "
+                                + verified.signaturesVerified()
+                                + (verified.signaturesVerified() == 1 ? " signature check" : " signature checks"))
+                .with("log_id", verified.logId().toString())
+                .with("first", verified.first())
+                .with("count", verified.count())
+                .with("receipts", verified.receipts())
+                .with("checkpoint_size", verified.checkpoint().checkpoint().size())
+                .with("older_checkpoints", verified.olderCheckpoints().size())
+                .with("head", verified.head().toHex())
+                .with("signatures_verified", verified.signaturesVerified());
+        verified.checkpointSigner()
+                .ifPresent(signer -> report.with("signer_identity", signer.id().uri())
+                        .with("signer_serial", signer.serial().toString(16))
+                        .with("signer_not_after", signer.notAfter().toString()));
+        return results.valid(report, Output.ALONE);
     }
 }

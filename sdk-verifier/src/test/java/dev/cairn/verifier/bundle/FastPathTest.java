@@ -61,6 +61,8 @@ class FastPathTest {
                 List.of(t.key.verificationKey()),
                 Set.of(),
                 Optional.empty(),
+                Optional.empty(),
+                dev.cairn.trust.revocation.FreshnessTier.SAFE,
                 TestLog.LOG,
                 List.of(CoseAlgorithm.values()),
                 TestLog.NOW,
@@ -68,7 +70,7 @@ class FastPathTest {
                 StatementSignaturePolicy.VERIFY_OTHER_SIGNERS,
                 1,
                 null);
-        ctx = new StatementContext(rules, keys, verified);
+        ctx = new StatementContext(rules, keys, CertifiedKeys.NONE, verified);
     }
 
     @AfterAll

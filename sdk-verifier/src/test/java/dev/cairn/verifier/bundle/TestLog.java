@@ -92,6 +92,12 @@ final class TestLog implements AutoCloseable {
         return DomainHash.of(HashDomain.STATEMENT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** Moves the log's clock forward. */
+    TestLog advance(java.time.Duration by) {
+        millis.addAndGet(by.toMillis());
+        return this;
+    }
+
     /** Issues statements until the log holds {@code size} markers. */
     TestLog grow(int size) {
         while (issued.size() < size) {

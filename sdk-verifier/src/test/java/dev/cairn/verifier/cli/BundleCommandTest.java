@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.audit.TrustMaterial;
+import dev.cairn.bytes.Bytes;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.receipt.SignedCheckpoint;
+import dev.cairn.trust.ca.Profile;
+import dev.cairn.trust.identity.CairnId;
 import dev.cairn.verifier.LogFixture;
+import dev.cairn.verifier.PkiFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +114,76 @@ class BundleCommandTest {
                         log.clock.instant().toString(),
                         file)
                 .expect(1, "RECEIPT_LOG_MISMATCH");
+    }
+
+    @Test
+    void aLogKeyCertifiedByTheCaVerifiesWithTheTrustBundleAlone() throws Exception {
+        PkiFixture pki = new PkiFixture(log.clock);
+        X509Certificate leaf = pki.issue(log.key, CairnId.forLog(LogFixture.LOG), Profile.LOG_SIGNER)
+                .certificate();
+        TrustMaterial chain = TrustMaterial.logKeyCertificateChain(List.of(Bytes.copyOf(leaf.getEncoded())));
+        byte[] head = pki.head();
+        List<TrustMaterial> material = List.of(
+                chain,
+                TrustMaterial.revocationHead(Bytes.copyOf(head)),
+                TrustMaterial.revocationEntries(Bytes.copyOf(pki.entries())));
+        String file = write(dir, "certified", log.auditBundle(0, 20, checkpoint, material));
+        String jwks = write(dir, "bundle.jwks", pki.jwks());
+        String at = log.clock.instant().toString();
+        JsonNode valid = run(
+                        "bundle",
+                        "--json",
+                        "--trust-bundle",
+                        jwks,
+                        "--log-id",
+                        LogFixture.LOG.value(),
+                        "--at",
+                        at,
+                        file)
+                .expect(0)
+                .only();
+        assertEquals(
+                CairnId.forLog(LogFixture.LOG).uri(),
+                valid.path("signer_identity").asText());
+        assertEquals(
+                leaf.getSerialNumber().toString(16), valid.path("signer_serial").asText());
+        assertEquals(3, valid.path("signatures_verified").asLong(), "checkpoint, head, certificate");
+        String dayLater = log.clock.instant().plus(Duration.ofHours(25)).toString();
+        run("bundle", "--json", "--trust-bundle", jwks, "--log-id", LogFixture.LOG.value(), "--at", dayLater, file)
+                .expect(1, "REVOCATION_HEAD_STALE");
+        // The auditor's newer head, revoking the log key, decides.
+        pki.revoke(leaf.getSerialNumber());
+        log.clock.advance(Duration.ofSeconds(1));
+        String newer = write(dir, "newer.head", pki.head());
+        String entries = write(dir, "entries.cbor", pki.entries());
+        run(
+                        "bundle",
+                        "--json",
+                        "--trust-bundle",
+                        jwks,
+                        "--revocation-head",
+                        newer,
+                        "--revocation-entries",
+                        entries,
+                        "--log-id",
+                        LogFixture.LOG.value(),
+                        "--at",
+                        log.clock.instant().toString(),
+                        file)
+                .expect(1, "CERT_REVOKED");
+        run(
+                        "bundle",
+                        "--json",
+                        "--trust-bundle",
+                        jwks,
+                        "--log-id",
+                        LogFixture.LOG.value(),
+                        "--at",
+                        at,
+                        "--tier",
+                        "dangerous",
+                        file)
+                .expect(0);
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
