@@ -91,6 +91,9 @@ final class VectorArguments {
             }
             case "cose-receipt" -> {
                 keys(v, args);
+                if (v.path("foreign").asBoolean()) {
+                    args.add("--foreign");
+                }
                 if (v.has("leaf")) {
                     args.addAll(List.of(
                             "--cose", "inclusion", "--leaf", v.path("leaf").asText()));

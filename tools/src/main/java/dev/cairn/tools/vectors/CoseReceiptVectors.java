@@ -1,10 +1,8 @@
 package dev.cairn.tools.vectors;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
-import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborArray;
 import dev.cairn.cbor.CborBytes;
 import dev.cairn.cbor.CborInt;
@@ -271,10 +269,7 @@ final class CoseReceiptVectors {
     // --- writing ---
 
     private static ObjectNode rules(ObjectNode node, SigningKey key) {
-        node.putArray("trusted_keys")
-                .add(HEX.formatHex(Cbor.encode(key.verificationKey().toCoseKey())));
-        node.put("log_id", LOG.value());
-        return node;
+        return CoseReceiptFields.rules(node, key.verificationKey(), LOG);
     }
 
     private static void inclusion(
@@ -282,18 +277,14 @@ final class CoseReceiptVectors {
         ObjectNode node = rules(set.accept(KIND, name, "a receipt of inclusion the log signed"), key);
         Accumulator acc = cp.checkpoint().accumulator();
         inclusionInputs(node, receipt, s.marker().hash(), acc);
-        long index = MmrMath.leafIndex(s.marker().seq());
-        node.put("index", Long.toString(index));
-        node.put("peak", acc.peaks().get(MmrMath.peakOf(index, acc.size())).toHex());
+        CoseReceiptFields.inclusionYields(node, MmrMath.leafIndex(s.marker().seq()), acc);
     }
 
     private static void consistency(
             VectorSet set, String name, Bytes receipt, SignedCheckpoint from, SignedCheckpoint to, SigningKey key) {
         ObjectNode node = rules(set.accept(KIND, name, "a receipt of consistency the log signed"), key);
         consistencyInputs(node, receipt, from.checkpoint().accumulator());
-        ObjectNode json = node.putObject("to");
-        json.put("size", Long.toString(to.checkpoint().size()));
-        json.set("peaks", peaks(to.checkpoint().accumulator()));
+        CoseReceiptFields.consistencyYields(node, to.checkpoint().accumulator());
     }
 
     private static ObjectNode reject(VectorSet set, String name, String description, SigningKey key, ErrorCode want) {
@@ -301,29 +292,11 @@ final class CoseReceiptVectors {
     }
 
     private static void inclusionInputs(ObjectNode node, Bytes receipt, Digest leaf, Accumulator anchor) {
-        node.put("receipt", receipt.toHex());
-        node.put("leaf", leaf.toHex());
-        if (anchor != null) {
-            node.set("accumulator", json(anchor));
-        }
+        CoseReceiptFields.inclusionInputs(node, receipt, leaf, anchor);
     }
 
     private static void consistencyInputs(ObjectNode node, Bytes receipt, Accumulator trusted) {
-        node.put("receipt", receipt.toHex());
-        node.set("trusted", json(trusted));
-    }
-
-    private static ObjectNode json(Accumulator accumulator) {
-        ObjectNode node = VectorJson.object();
-        node.put("size", accumulator.size());
-        node.set("peaks", peaks(accumulator));
-        return node;
-    }
-
-    private static ArrayNode peaks(Accumulator accumulator) {
-        ArrayNode peaks = VectorJson.object().arrayNode();
-        accumulator.peaks().forEach(p -> peaks.add(p.toHex()));
-        return peaks;
+        CoseReceiptFields.consistencyInputs(node, receipt, trusted);
     }
 
     // --- building blocks ---

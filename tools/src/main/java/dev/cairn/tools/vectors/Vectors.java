@@ -27,6 +27,7 @@ public final class Vectors {
         MmrVectors.generate(set);
         ReceiptVectors.generate(set);
         CoseReceiptVectors.generate(set);
+        ForeignReceiptVectors.generate(set);
         TrustVectors.generate(set);
         return set.files();
     }
