@@ -2,8 +2,10 @@ package dev.cairn.tools;
 
 import dev.cairn.tools.demo.Demo;
 import dev.cairn.tools.specdoc.SpecTables;
-import dev.cairn.tools.vectors.CheckReport;
 import dev.cairn.tools.vectors.Vectors;
+import dev.cairn.verifier.vectors.CheckReport;
+import dev.cairn.verifier.vectors.VectorChecker;
+import dev.cairn.verifier.vectors.VectorTree;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,13 +61,13 @@ public final class CairnTools implements Callable<Integer> {
         }
     }
 
-    /** {@code check}: check vectors/ against sdk-core. */
+    /** {@code check}: check vectors/ with sdk-verifier's checker (the one of {@code cairn-verify vectors}). */
     @Command(name = "check", description = "Check every vector in vectors/ and report all failures.")
     static final class CheckCommand extends RootOption implements Callable<Integer> {
         @Override
         public Integer call() {
-            CheckReport report = Vectors.check(Vectors.read(root.resolve("vectors")));
-            report.failures().forEach(f -> System.out.println("FAILED " + f.path() + ": " + f.failure()));
+            CheckReport report = VectorChecker.checkAll(VectorTree.read(root.resolve("vectors")));
+            report.failures().forEach(f -> System.out.println(f.status() + " " + f.file() + ": " + f.differed()));
             System.out.println(report.summary());
             return report.failures().isEmpty() ? 0 : 1;
         }

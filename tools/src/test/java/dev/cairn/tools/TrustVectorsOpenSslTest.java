@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.tools.vectors.Vectors;
 import dev.cairn.trust.bundle.TrustBundleJwks;
 import dev.cairn.trust.ca.IssuedCertificate;
 import dev.cairn.trust.internal.Certificates;
+import dev.cairn.verifier.vectors.VectorTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class TrustVectorsOpenSslTest {
 
     @Test
     void openSslAgreesWithThePeerVectorsOnEveryChain() throws Exception {
-        SortedMap<String, byte[]> files = Vectors.read(VectorsTest.ROOT.resolve("vectors"));
+        SortedMap<String, byte[]> files = VectorTree.read(VectorsTest.ROOT.resolve("vectors"));
         ObjectMapper json = new ObjectMapper();
         List<String> problems = new ArrayList<>();
         int checked = 0;

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.cairn.tools.vectors.CheckReport;
 import dev.cairn.tools.vectors.Vectors;
+import dev.cairn.verifier.vectors.CheckReport;
+import dev.cairn.verifier.vectors.VectorChecker;
+import dev.cairn.verifier.vectors.VectorResult;
+import dev.cairn.verifier.vectors.VectorTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +22,7 @@ class VectorsTest {
     @Test
     void committedVectorsAreExactlyWhatTheGeneratorWrites() {
         SortedMap<String, byte[]> generated = Vectors.generate();
-        SortedMap<String, byte[]> committed = Vectors.read(ROOT.resolve("vectors"));
+        SortedMap<String, byte[]> committed = VectorTree.read(ROOT.resolve("vectors"));
         List<String> problems = new ArrayList<>();
         generated.forEach((path, bytes) -> {
             if (!committed.containsKey(path)) {
@@ -44,7 +47,7 @@ class VectorsTest {
 
     @Test
     void everyCommittedVectorHolds() {
-        CheckReport report = Vectors.check(Vectors.read(ROOT.resolve("vectors")));
+        CheckReport report = VectorChecker.checkAll(VectorTree.read(ROOT.resolve("vectors")));
         assertFalse(report.results().isEmpty(), "no vectors found under " + ROOT.resolve("vectors"));
         assertEquals(List.of(), report.failures(), report.summary());
         assertTrue(report.counts()
@@ -76,9 +79,9 @@ class VectorsTest {
         String text = new String(files.get(path), java.nio.charset.StandardCharsets.UTF_8);
         String tampered = text.replace("\"expect\" : \"accept\"", "\"expect\" : \"reject\"");
         files.put(path, tampered.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        CheckReport report = Vectors.check(files);
+        CheckReport report = VectorChecker.checkAll(files);
         assertEquals(
                 List.of(path),
-                report.failures().stream().map(CheckReport.Result::path).toList());
+                report.failures().stream().map(VectorResult::file).toList());
     }
 }

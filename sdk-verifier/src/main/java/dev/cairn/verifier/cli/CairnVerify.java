@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cairn-verify}: verifies receipts, checkpoints, proofs and certificates offline against
- * trust anchors ({@code spec/verifier-cli.md}). A thin picocli shell over {@code dev.cairn.verifier}.
+ * trust anchors, and checks golden vectors ({@code spec/verifier-cli.md}). A thin picocli shell over {@code dev.cairn.verifier}.
  *
  * <p>Subcommands are registered in one place, the {@code subcommands} list of the {@link Command}
  * annotation below: a new subcommand is one class extending {@link VerifyCommand}, annotated with
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         name = "cairn-verify",
         mixinStandardHelpOptions = true,
         scope = ScopeType.INHERIT,
-        version = "cairn-verify (spec/verifier-cli.md version 1)",
+        version = "cairn-verify (spec/verifier-cli.md version 4)",
         description = "Verifies what a Cairn log exported, offline, against trust anchors obtained out of band.",
         subcommands = {
             ReceiptCommand.class,
@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
             CertCommand.class,
             NoteCommand.class,
             BundleCommand.class,
+            VectorsCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

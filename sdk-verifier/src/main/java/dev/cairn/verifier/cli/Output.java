@@ -30,6 +30,20 @@ final class Output {
         this.json = json;
     }
 
+    /** Whether results are printed as JSON lines ({@code --json}). */
+    boolean json() {
+        return json;
+    }
+
+    /**
+     * Prints a line a subcommand renders itself, text or one JSON object, after clearing progress.
+     *
+     * @param line the line, without line end
+     */
+    void line(String line) {
+        print(line);
+    }
+
     /** The progress bar to clear from the terminal before a result is printed. */
     void showingProgress(ProgressBar bar) {
         this.progress = bar;

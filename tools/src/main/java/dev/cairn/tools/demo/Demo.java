@@ -16,8 +16,9 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.hash.HashDomain;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
-import dev.cairn.tools.vectors.CheckReport;
-import dev.cairn.tools.vectors.Vectors;
+import dev.cairn.verifier.vectors.CheckReport;
+import dev.cairn.verifier.vectors.VectorChecker;
+import dev.cairn.verifier.vectors.VectorTree;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -141,9 +142,9 @@ public final class Demo {
         }
 
         heading("Check the golden vectors in vectors/");
-        CheckReport report = Vectors.check(Vectors.read(repoRoot.resolve("vectors")));
+        CheckReport report = VectorChecker.checkAll(VectorTree.read(repoRoot.resolve("vectors")));
         out.println("  " + report.summary());
-        report.failures().forEach(f -> out.println("  FAILED " + f.path() + ": " + f.failure()));
+        report.failures().forEach(f -> out.println("  " + f.status() + " " + f.file() + ": " + f.differed()));
 
         heading(
                 "The auditor: export an audit bundle, verify it with java -jar cairn-verify.jar, refuse a tampered copy");

@@ -271,8 +271,6 @@ final class CoseVectors {
 
     private static void accept(
             VectorSet set, String name, String description, SigningKey key, CoseSign1 message, Rules rules) {
-        ErrorCode got = KeyVectors.codeOf(() -> VectorChecks.verifyCose(message.encode(), rulesNode(rules)));
-        KeyVectors.expect(name, got, null);
         ObjectNode node = set.accept("cose", name, description);
         writeRules(node, rules);
         node.put("signing_key", HEX.formatHex(VectorKeys.privateBytes(key.type(), keyNumber(key))));
@@ -283,16 +281,9 @@ final class CoseVectors {
 
     private static void reject(
             VectorSet set, String name, String description, byte[] message, Rules rules, ErrorCode want) {
-        ErrorCode got = KeyVectors.codeOf(() -> VectorChecks.verifyCose(message, rulesNode(rules)));
-        ObjectNode node = set.reject("cose", name, description, KeyVectors.expect(name, got, want));
+        ObjectNode node = set.reject("cose", name, description, want);
         writeRules(node, rules);
         node.put("message", HEX.formatHex(message));
-    }
-
-    private static ObjectNode rulesNode(Rules rules) {
-        ObjectNode node = VectorJson.object();
-        writeRules(node, rules);
-        return node;
     }
 
     private static void writeRules(ObjectNode node, Rules rules) {

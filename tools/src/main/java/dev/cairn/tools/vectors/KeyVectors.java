@@ -5,7 +5,6 @@ import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborBytes;
 import dev.cairn.cbor.CborInt;
 import dev.cairn.cbor.CborMap;
-import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
@@ -81,31 +80,13 @@ final class KeyVectors {
     }
 
     private static void encodedReject(VectorSet set, String name, String description, KeyType type, String hex) {
-        ErrorCode got = codeOf(() -> VerificationKey.fromEncoded(type, HEX.parseHex(hex)));
-        ObjectNode node = set.reject("key", name, description, expect(name, got, ErrorCode.KEY_INVALID));
+        ObjectNode node = set.reject("key", name, description, ErrorCode.KEY_INVALID);
         node.put("key_type", type.name());
         node.put("public_key", hex);
     }
 
     private static void coseReject(VectorSet set, String name, String description, CborMap key, ErrorCode want) {
-        ErrorCode got = codeOf(() -> VerificationKey.fromCoseKey(key));
-        ObjectNode node = set.reject("key", name, description, expect(name, got, want));
+        ObjectNode node = set.reject("key", name, description, want);
         node.put("cose_key", HEX.formatHex(Cbor.encode(key)));
-    }
-
-    static ErrorCode expect(String name, ErrorCode got, ErrorCode want) {
-        if (got != want) {
-            throw new IllegalStateException("vector " + name + ": got " + got + ", want " + want);
-        }
-        return want;
-    }
-
-    static ErrorCode codeOf(Runnable action) {
-        try {
-            action.run();
-            return null;
-        } catch (CairnException e) {
-            return e.code();
-        }
     }
 }

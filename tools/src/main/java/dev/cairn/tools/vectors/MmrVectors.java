@@ -1,23 +1,14 @@
 package dev.cairn.tools.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cairn.bytes.Digest;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.ConsistencyProof;
 import dev.cairn.mmr.InclusionProof;
-import dev.cairn.mmr.MemoryNodeStore;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
-import dev.cairn.mmr.MmrVerifier;
-import dev.cairn.mmr.VerifiedInclusion;
-import java.nio.ByteBuffer;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
+import dev.cairn.verifier.vectors.MmrLeafRule;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -28,11 +19,10 @@ import java.util.TreeSet;
  * leaves the files are exhaustive (every leaf; every smaller valid size, the empty MMR included);
  * above, they hold the first and last leaf of every mountain, and the sizes of 0, 1, 2, 3, 4, 7, 8,
  * 15, 16, 31, 32 and 33 leaves and of one leaf less. Leaf values follow the draft's test rule: the
- * leaf at node index {@code i} is {@code SHA-256(uint64_be(i))}, so MMR(39) is the draft's
- * known-answer tree. The negatives are {@link MmrRejectVectors}.
+ * leaf at node index {@code i} is {@code SHA-256(uint64_be(i))} ({@link MmrLeafRule}), so MMR(39) is
+ * the draft's known-answer tree. The negatives are {@link MmrRejectVectors}.
  */
 final class MmrVectors {
-    static final String LEAF_RULE = "leaf at node index i = SHA-256(uint64_be(i))";
     private static final HexFormat HEX = HexFormat.of();
     private static final int MAX_LEAVES = 64;
     private static final int EXHAUSTIVE_LEAVES = 32;
@@ -41,31 +31,13 @@ final class MmrVectors {
     private MmrVectors() {}
 
     static void generate(VectorSet set) {
-        Mmr mmr = tree(MAX_LEAVES);
+        Mmr mmr = MmrLeafRule.tree(MAX_LEAVES);
         for (int leaves = 1; leaves <= MAX_LEAVES; leaves++) {
             long size = MmrMath.sizeForLeafCount(leaves);
             inclusionFile(set, mmr, size);
             consistencyFile(set, mmr, size);
         }
         MmrRejectVectors.generate(set, mmr);
-    }
-
-    /** The MMR of the test leaves. */
-    static Mmr tree(int leaves) {
-        Mmr mmr = Mmr.open(new MemoryNodeStore());
-        for (int e = 0; e < leaves; e++) {
-            mmr.append(leaf(MmrMath.leafIndex(e)));
-        }
-        return mmr;
-    }
-
-    static Digest leaf(long index) {
-        try {
-            return Digest.of(MessageDigest.getInstance("SHA-256")
-                    .digest(ByteBuffer.allocate(8).putLong(index).array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void inclusionFile(VectorSet set, Mmr mmr, long size) {
@@ -75,14 +47,13 @@ final class MmrVectors {
                 "inclusion proofs of every leaf of the MMR of size " + size + " (" + MmrMath.leafCount(size)
                         + " leaves)");
         node.put("proof_type", "inclusion");
-        node.put("leaf_rule", LEAF_RULE);
+        node.put("leaf_rule", MmrLeafRule.TEXT);
         Accumulator acc = mmr.accumulator(size);
         node.set("accumulator", accumulator(acc));
         ArrayNode proofs = node.putArray("proofs");
         for (long e : inclusionLeaves(MmrMath.leafCount(size))) {
             long index = MmrMath.leafIndex(e);
             InclusionProof proof = mmr.inclusionProof(index, size);
-            MmrVerifier.verifyInclusion(proof, mmr.node(index), acc);
             ObjectNode entry = proofs.addObject();
             entry.put("index", index);
             entry.put("leaf", mmr.node(index).toHex());
@@ -96,7 +67,7 @@ final class MmrVectors {
                 "consistency-" + size,
                 "consistency proofs from every smaller valid size, 0 included, to the MMR of size " + size);
         node.put("proof_type", "consistency");
-        node.put("leaf_rule", LEAF_RULE);
+        node.put("leaf_rule", MmrLeafRule.TEXT);
         Accumulator to = mmr.accumulator(size);
         node.set("accumulator2", accumulator(to));
         ArrayNode proofs = node.putArray("proofs");
@@ -106,7 +77,6 @@ final class MmrVectors {
                 long size1 = MmrMath.sizeForLeafCount(leaves1);
                 Accumulator from = mmr.accumulator(size1);
                 ConsistencyProof proof = mmr.consistencyProof(size1, size);
-                MmrVerifier.verifyConsistency(proof, from, to);
                 ObjectNode entry = proofs.addObject();
                 entry.set("accumulator1", accumulator(from));
                 entry.put("proof", HEX.formatHex(proof.encode()));
@@ -137,67 +107,5 @@ final class MmrVectors {
         ArrayNode peaks = node.putArray("peaks");
         acc.peaks().forEach(p -> peaks.add(p.toHex()));
         return node;
-    }
-
-    // --- checking, called by VectorChecks ---
-
-    /** Checks an accept file: every proof decodes, re-encodes, verifies, and is the one Cairn generates. */
-    static void checkAccept(JsonNode v) {
-        Mmr mmr = tree(MAX_LEAVES);
-        boolean inclusion = "inclusion".equals(v.path("proof_type").asText());
-        Accumulator acc = accumulator(v.path(inclusion ? "accumulator" : "accumulator2"));
-        same("accumulator", mmr.accumulator(acc.size()), acc);
-        if (v.path("proofs").isEmpty()) {
-            throw new VectorChecks.VectorFailure("no proofs");
-        }
-        for (JsonNode entry : v.path("proofs")) {
-            byte[] bytes = HEX.parseHex(entry.path("proof").asText());
-            if (inclusion) {
-                InclusionProof proof = InclusionProof.decode(bytes);
-                VerifiedInclusion verified = MmrVerifier.verifyInclusion(
-                        proof, Digest.fromHex(entry.path("leaf").asText()), acc);
-                same("index", entry.path("index").asLong(), verified.index());
-                same(
-                        "proof",
-                        HEX.formatHex(
-                                mmr.inclusionProof(proof.index(), acc.size()).encode()),
-                        HEX.formatHex(bytes));
-            } else {
-                ConsistencyProof proof = ConsistencyProof.decode(bytes);
-                Accumulator from = accumulator(entry.path("accumulator1"));
-                MmrVerifier.verifyConsistency(proof, from, acc);
-                same(
-                        "proof",
-                        HEX.formatHex(
-                                mmr.consistencyProof(from.size(), acc.size()).encode()),
-                        HEX.formatHex(bytes));
-            }
-        }
-    }
-
-    /** Runs a reject file's verification, which must throw. */
-    static void runReject(JsonNode v) {
-        byte[] bytes = HEX.parseHex(v.path("proof").asText());
-        if ("inclusion".equals(v.path("proof_type").asText())) {
-            Accumulator acc = accumulator(v.path("accumulator"));
-            MmrVerifier.verifyInclusion(
-                    InclusionProof.decode(bytes), Digest.fromHex(v.path("leaf").asText()), acc);
-        } else {
-            Accumulator from = accumulator(v.path("accumulator1"));
-            Accumulator to = accumulator(v.path("accumulator2"));
-            MmrVerifier.verifyConsistency(ConsistencyProof.decode(bytes), from, to);
-        }
-    }
-
-    private static Accumulator accumulator(JsonNode node) {
-        List<Digest> peaks = new ArrayList<>();
-        node.path("peaks").forEach(p -> peaks.add(Digest.fromHex(p.asText())));
-        return new Accumulator(node.path("size").asLong(), peaks);
-    }
-
-    private static void same(String what, Object want, Object got) {
-        if (!want.equals(got)) {
-            throw new VectorChecks.VectorFailure(what + ": got " + got + ", want " + want);
-        }
     }
 }

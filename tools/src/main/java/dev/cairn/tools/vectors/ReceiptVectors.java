@@ -1,6 +1,5 @@
 package dev.cairn.tools.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
@@ -9,17 +8,13 @@ import dev.cairn.cbor.CborInt;
 import dev.cairn.cbor.CborMap;
 import dev.cairn.checkpoint.Checkpoint;
 import dev.cairn.checkpoint.CheckpointSigner;
-import dev.cairn.checkpoint.CheckpointVerifier;
 import dev.cairn.checkpoint.LogId;
-import dev.cairn.checkpoint.VerifiedCheckpoint;
 import dev.cairn.cose.CoseSigner;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.hash.DomainHash;
 import dev.cairn.hash.HashDomain;
-import dev.cairn.keys.KeySet;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
-import dev.cairn.keys.VerificationKey;
 import dev.cairn.marker.Marker;
 import dev.cairn.marker.SegmentMarkerStream;
 import dev.cairn.mmr.InclusionProof;
@@ -28,10 +23,8 @@ import dev.cairn.receipt.Action;
 import dev.cairn.receipt.FullReceipt;
 import dev.cairn.receipt.IssuedStatement;
 import dev.cairn.receipt.ReceiptLog;
-import dev.cairn.receipt.ReceiptVerifier;
 import dev.cairn.receipt.SignedCheckpoint;
 import dev.cairn.receipt.Statement;
-import dev.cairn.receipt.VerifiedReceipt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,21 +75,17 @@ final class ReceiptVectors {
             }
             SignedCheckpoint last = checkpoints.get(checkpoints.size() - 1);
             for (SignedCheckpoint cp : checkpoints) {
-                checkpointAccept(set, "size-" + cp.checkpoint().size(), cp.signed(), key);
+                checkpointAccept(set, "size-" + cp.checkpoint().size(), cp, key);
             }
             checkpointRejects(set, key, stranger, last, issued.get(0));
             for (IssuedStatement s : issued) {
-                receiptAccept(
-                        set,
-                        "statement-" + s.marker().seq(),
-                        log.receipt(s, last).encode(),
-                        key,
-                        EPOCH);
+                receiptAccept(set, "statement-" + s.marker().seq(), s, log.receipt(s, last), key, EPOCH);
             }
             receiptAccept(
                     set,
                     "under-earlier-checkpoint",
-                    log.receipt(issued.get(1), checkpoints.get(1)).encode(),
+                    issued.get(1),
+                    log.receipt(issued.get(1), checkpoints.get(1)),
                     key,
                     EPOCH);
             receiptRejects(set, key, stranger, log, issued, last);
@@ -357,60 +346,6 @@ final class ReceiptVectors {
                 ErrorCode.CBOR_UNKNOWN_FIELD);
     }
 
-    // --- checks ---
-
-    static void checkAccept(JsonNode v) {
-        if ("checkpoint".equals(v.path("kind").asText())) {
-            VerifiedCheckpoint verified = checkpointVerifier(v).verify(hex(v, "checkpoint"));
-            same("size", v.path("size").asLong(), verified.checkpoint().size());
-            return;
-        }
-        VerifiedReceipt verified = receiptVerifier(v).verify(hex(v, "receipt"));
-        same("sequence", v.path("sequence").asLong(), verified.marker().seq());
-        if (!verified.statement().subject().equals(v.path("subject").asText())) {
-            throw new VectorChecks.VectorFailure(
-                    "subject: got " + verified.statement().subject());
-        }
-    }
-
-    static void runReject(JsonNode v) {
-        if ("checkpoint".equals(v.path("kind").asText())) {
-            checkpointVerifier(v).verify(hex(v, "checkpoint"));
-        } else {
-            receiptVerifier(v).verify(hex(v, "receipt"));
-        }
-    }
-
-    private static CheckpointVerifier checkpointVerifier(JsonNode v) {
-        return CheckpointVerifier.builder()
-                .trustedKeys(keys(v))
-                .expectLogId(new LogId(v.path("log_id").asText()))
-                .clock(Clock.fixed(Instant.ofEpochMilli(v.path("now_ms").asLong()), ZoneOffset.UTC))
-                .maxClockSkew(Duration.ofMillis(v.path("max_skew_ms").asLong()))
-                .build();
-    }
-
-    private static ReceiptVerifier receiptVerifier(JsonNode v) {
-        ReceiptVerifier.Builder builder = ReceiptVerifier.builder()
-                .trustedKeys(keys(v))
-                .expectLogId(new LogId(v.path("log_id").asText()))
-                .clock(Clock.fixed(Instant.ofEpochMilli(v.path("now_ms").asLong()), ZoneOffset.UTC))
-                .maxClockSkew(Duration.ofMillis(v.path("max_skew_ms").asLong()));
-        if (v.path("epoch").isNull()) {
-            builder.ignoreEpoch();
-        } else {
-            builder.expectEpoch(v.path("epoch").asLong());
-        }
-        return builder.build();
-    }
-
-    private static KeySet keys(JsonNode v) {
-        List<VerificationKey> keys = new ArrayList<>();
-        v.path("trusted_keys")
-                .forEach(k -> keys.add(VerificationKey.fromCoseKey((CborMap) Cbor.decode(HEX.parseHex(k.asText())))));
-        return KeySet.of(keys);
-    }
-
     // --- writing ---
 
     private static ObjectNode rules(ObjectNode node, SigningKey key) {
@@ -422,31 +357,25 @@ final class ReceiptVectors {
         return node;
     }
 
-    private static void checkpointAccept(VectorSet set, String name, Bytes signed, SigningKey key) {
+    private static void checkpointAccept(VectorSet set, String name, SignedCheckpoint cp, SigningKey key) {
         ObjectNode node = rules(set.accept("checkpoint", name, "a checkpoint the log signed"), key);
-        node.put("checkpoint", signed.toHex());
-        node.put(
-                "size",
-                checkpointVerifier(node)
-                        .verify(signed.toByteArray())
-                        .checkpoint()
-                        .size());
+        node.put("checkpoint", cp.signed().toHex());
+        node.put("size", cp.checkpoint().size());
     }
 
     private static void checkpointReject(
             VectorSet set, String name, String description, byte[] signed, SigningKey key, ErrorCode want) {
         ObjectNode node = rules(set.reject("checkpoint", name, description, want), key);
         node.put("checkpoint", HEX.formatHex(signed));
-        KeyVectors.expect(name, KeyVectors.codeOf(() -> runReject(node)), want);
     }
 
-    private static void receiptAccept(VectorSet set, String name, byte[] receipt, SigningKey key, long epoch) {
+    private static void receiptAccept(
+            VectorSet set, String name, IssuedStatement s, FullReceipt receipt, SigningKey key, long epoch) {
         ObjectNode node = rules(set.accept("receipt", name, "a full receipt the log assembled"), key);
         node.put("epoch", epoch);
-        node.put("receipt", HEX.formatHex(receipt));
-        VerifiedReceipt verified = receiptVerifier(node).verify(receipt);
-        node.put("sequence", verified.marker().seq());
-        node.put("subject", verified.statement().subject());
+        node.put("receipt", HEX.formatHex(receipt.encode()));
+        node.put("sequence", s.marker().seq());
+        node.put("subject", s.statement().subject());
     }
 
     private static void receiptReject(
@@ -460,7 +389,6 @@ final class ReceiptVectors {
         ObjectNode node = rules(set.reject("receipt", name, description, want), key);
         node.put("epoch", epoch);
         node.put("receipt", HEX.formatHex(receipt));
-        KeyVectors.expect(name, KeyVectors.codeOf(() -> runReject(node)), want);
     }
 
     // --- building blocks ---
@@ -532,16 +460,6 @@ final class ReceiptVectors {
 
     private static Digest digest(String text) {
         return DomainHash.of(HashDomain.STATEMENT, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] hex(JsonNode v, String field) {
-        return HEX.parseHex(v.path(field).asText());
-    }
-
-    private static void same(String what, long want, long got) {
-        if (want != got) {
-            throw new VectorChecks.VectorFailure(what + ": got " + got + ", want " + want);
-        }
     }
 
     static Path tempDir() {

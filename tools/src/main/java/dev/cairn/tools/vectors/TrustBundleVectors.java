@@ -5,7 +5,6 @@ import static dev.cairn.errors.ErrorCode.BUNDLE_SIGNER_UNTRUSTED;
 import static dev.cairn.errors.ErrorCode.BUNDLE_TRUST_DOMAIN_MISMATCH;
 import static dev.cairn.tools.vectors.TrustFixture.DOMAIN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.cose.CoseSigner;
@@ -19,6 +18,7 @@ import dev.cairn.trust.bundle.TrustBundleSigner;
 import dev.cairn.trust.bundle.TrustBundleState;
 import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.revocation.RevocationHead;
+import dev.cairn.verifier.vectors.BundleDescription;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -209,7 +209,7 @@ final class TrustBundleVectors {
         node.put("type", TYPE);
         node.put("operation", "parse");
         node.put("jwks", jwks(bundle));
-        describe(node, bundle);
+        BundleDescription.describe(node, bundle);
     }
 
     private static void update(
@@ -220,7 +220,7 @@ final class TrustBundleVectors {
         node.put("held", jwks(held));
         node.put(SIGNED, signed(next, key));
         node.put("jwks", jwks(next));
-        describe(node, next);
+        BundleDescription.describe(node, next);
     }
 
     private static ObjectNode refused(
@@ -237,57 +237,5 @@ final class TrustBundleVectors {
         node.put("type", TYPE);
         node.put("operation", "parse");
         node.put("jwks", jwks);
-    }
-
-    /** What the bundle must read as: trust domain, sequence, refresh hint, and each CA's kid, key type and status. */
-    private static void describe(ObjectNode node, TrustBundle bundle) {
-        node.put("trust_domain", bundle.trustDomain().name());
-        node.put("sequence", bundle.sequence());
-        node.put("refresh_hint", bundle.refreshHint().toSeconds());
-        ArrayNode keys = node.putArray("keys");
-        for (CaEntry entry : bundle.entries()) {
-            keys.addObject()
-                    .put("kid", entry.key().kid().toBase64Url())
-                    .put("key_type", entry.key().type().name())
-                    .put("status", entry.status().jsonName());
-        }
-    }
-
-    static void checkAccept(JsonNode v) {
-        TrustBundle bundle = run(v);
-        TrustFixture.same("jwks", TrustFixture.text(v, "jwks"), jwks(bundle));
-        TrustFixture.same(
-                "trust_domain",
-                TrustFixture.text(v, "trust_domain"),
-                bundle.trustDomain().name());
-        TrustFixture.same("sequence", v.path("sequence").asLong(), bundle.sequence());
-        TrustFixture.same(
-                "refresh_hint",
-                v.path("refresh_hint").asLong(),
-                bundle.refreshHint().toSeconds());
-        ObjectNode got = VectorJson.object();
-        describe(got, bundle);
-        TrustFixture.same("keys", v.path("keys").toString(), got.path("keys").toString());
-    }
-
-    static void runReject(JsonNode v) {
-        run(v);
-    }
-
-    private static TrustBundle run(JsonNode v) {
-        String operation = TrustFixture.text(v, "operation");
-        if (operation.equals("parse")) {
-            return TrustBundleJwks.parse(TrustFixture.text(v, "jwks").getBytes(StandardCharsets.US_ASCII));
-        }
-        if (!operation.equals("update")) {
-            throw new VectorChecks.VectorFailure("unknown bundle operation " + operation);
-        }
-        TrustBundleState state = TrustFixture.setUp(
-                "held bundle",
-                () -> new TrustBundleState(
-                        TrustBundleJwks.parse(TrustFixture.text(v, "held").getBytes(StandardCharsets.US_ASCII))));
-        TrustBundle after = state.update(TrustFixture.hex(v, SIGNED));
-        TrustFixture.same("current() after the update", jwks(after), jwks(state.current()));
-        return after;
     }
 }

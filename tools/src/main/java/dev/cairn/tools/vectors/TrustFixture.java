@@ -1,8 +1,6 @@
 package dev.cairn.tools.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
-import dev.cairn.errors.CairnException;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.ca.CertificateAuthority;
@@ -24,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The fixed PKI the trust vectors share: one CA hierarchy per key type in the trust domain {@code
@@ -133,43 +130,7 @@ final class TrustFixture {
         return hex(der(certificate));
     }
 
-    /** A required hex field of a vector. */
-    static byte[] hex(JsonNode v, String field) {
-        return HEX.parseHex(text(v, field));
-    }
-
-    /** A required text field of a vector. */
-    static String text(JsonNode v, String field) {
-        if (!v.hasNonNull(field)) {
-            throw new VectorChecks.VectorFailure("missing field " + field);
-        }
-        return v.get(field).asText();
-    }
-
-    /** A required RFC 3339 time field of a vector. */
-    static Instant time(JsonNode v, String field) {
-        return Instant.parse(text(v, field));
-    }
-
     static Clock clock(Instant now) {
         return Clock.fixed(now, ZoneOffset.UTC);
-    }
-
-    /**
-     * Runs what a vector needs before the step under test: any failure there is a broken vector, not
-     * the rejection the vector asks for.
-     */
-    static <T> T setUp(String what, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (CairnException e) {
-            throw new VectorChecks.VectorFailure(what + " failed with " + e.code() + ": " + e.getMessage());
-        }
-    }
-
-    static void same(String what, Object want, Object got) {
-        if (!want.equals(got)) {
-            throw new VectorChecks.VectorFailure(what + ": got " + got + ", want " + want);
-        }
     }
 }

@@ -6,28 +6,17 @@ import static dev.cairn.tools.vectors.PeerVector.NODE;
 import static dev.cairn.tools.vectors.PeerVector.NOW;
 import static dev.cairn.tools.vectors.TrustFixture.T0;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
-import dev.cairn.trust.bundle.TrustBundle;
-import dev.cairn.trust.bundle.TrustBundleJwks;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.internal.Certificates;
 import dev.cairn.trust.revocation.FreshnessTier;
-import dev.cairn.trust.revocation.RevocationEntries;
-import dev.cairn.trust.revocation.RevocationState;
-import dev.cairn.trust.tls.PeerIdentity;
 import dev.cairn.trust.tls.PeerRole;
 import dev.cairn.trust.tls.PeerVerifier;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DEROctetString;
@@ -214,46 +203,5 @@ final class TrustPeerVectors {
         byte[] flipped = der.clone();
         flipped[flipped.length - 1] ^= 0x01;
         return flipped;
-    }
-
-    static void checkAccept(JsonNode v) {
-        PeerIdentity peer = verify(v);
-        TrustFixture.same(
-                "identity", TrustFixture.text(v, "identity"), peer.id().uri());
-        TrustFixture.same(
-                "serial", TrustFixture.text(v, "serial"), peer.serial().toString(16));
-        TrustFixture.same("not_after", TrustFixture.time(v, "not_after"), peer.notAfter());
-    }
-
-    static void runReject(JsonNode v) {
-        verify(v);
-    }
-
-    /** Sets up the relying party the vector describes (which must succeed), then verifies the chain. */
-    private static PeerIdentity verify(JsonNode v) {
-        Clock clock = TrustFixture.clock(TrustFixture.time(v, "now"));
-        byte[] jwks = TrustFixture.text(v, "trust_bundle").getBytes(StandardCharsets.US_ASCII);
-        TrustBundle bundle = TrustFixture.setUp("trust_bundle", () -> TrustBundleJwks.parse(jwks));
-        RevocationState revocation = RevocationState.builder(bundle.trustDomain(), bundle.keys())
-                .clock(clock)
-                .build();
-        TrustFixture.setUp("revocation update", () -> {
-            revocation.updateFromStart(
-                    TrustFixture.hex(v, "revocation_head"),
-                    RevocationEntries.decode(TrustFixture.hex(v, "revocation_entries")));
-            return revocation;
-        });
-        List<X509Certificate> chain = new ArrayList<>();
-        v.path("chain")
-                .forEach(c -> chain.add(TrustFixture.setUp(
-                        "chain", () -> Certificates.fromDer(HexFormat.of().parseHex(c.asText())))));
-        return PeerVerifier.builder()
-                .trustBundle(bundle)
-                .revocation(revocation)
-                .tier(FreshnessTier.valueOf(TrustFixture.text(v, "tier")))
-                .role(PeerRole.valueOf(TrustFixture.text(v, "role")))
-                .clock(clock)
-                .build()
-                .verify(chain);
     }
 }

@@ -5,7 +5,6 @@ import static dev.cairn.errors.ErrorCode.REVOCATION_HEAD_ROLLBACK;
 import static dev.cairn.errors.ErrorCode.REVOCATION_MALFORMED;
 import static dev.cairn.tools.vectors.TrustFixture.T0;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.cbor.Cbor;
 import dev.cairn.cbor.CborArray;
 import dev.cairn.cbor.CborBytes;
@@ -13,29 +12,21 @@ import dev.cairn.cbor.CborInt;
 import dev.cairn.cbor.CborMap;
 import dev.cairn.cbor.CborValue;
 import dev.cairn.errors.ErrorCode;
-import dev.cairn.keys.KeySet;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
-import dev.cairn.keys.VerificationKey;
 import dev.cairn.tools.vectors.HeadVector.Signed;
 import dev.cairn.trust.bundle.TrustBundleSigner;
-import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.revocation.ChainPosition;
-import dev.cairn.trust.revocation.RevocationEntries;
 import dev.cairn.trust.revocation.RevocationEntry;
 import dev.cairn.trust.revocation.RevocationHead;
 import dev.cairn.trust.revocation.RevocationHeadSigner;
 import dev.cairn.trust.revocation.RevocationReason;
 import dev.cairn.trust.revocation.RevocationState;
-import dev.cairn.trust.revocation.VerifiedRevocationHead;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Signed revocation heads as a relying party's {@link RevocationState} takes them ({@code
@@ -211,60 +202,5 @@ final class TrustRevocationVectors {
 
     private HeadVector reject(String name, ErrorCode error, String description) {
         return new HeadVector(set.reject(TrustVectors.KIND, name, "revocation head: " + description, error));
-    }
-
-    static void checkAccept(JsonNode v) {
-        RevocationState state = run(v);
-        VerifiedRevocationHead verified =
-                state.head().orElseThrow(() -> new VectorChecks.VectorFailure("no head held after the update"));
-        RevocationHead head = verified.head();
-        TrustFixture.same("sequence", v.path("sequence").asLong(), head.sequence());
-        TrustFixture.same("size", v.path("size").asLong(), head.size());
-        TrustFixture.same(
-                "chain_value",
-                TrustFixture.text(v, "chain_value"),
-                head.chainValue().toHex());
-        TrustFixture.same("issued_at", TrustFixture.time(v, "issued_at"), head.issuedAt());
-        TrustFixture.same("next_update", TrustFixture.time(v, "next_update"), head.nextUpdate());
-        TrustFixture.same(
-                "signer_kid",
-                TrustFixture.text(v, "signer_kid"),
-                verified.signer().kid().toHex());
-        TrustFixture.same("position", head.position(), state.position());
-        Set<String> want = new TreeSet<>();
-        v.path("revoked").forEach(s -> want.add(s.asText()));
-        Set<String> got = new TreeSet<>();
-        state.revokedSerials().forEach(s -> got.add(s.toString(16)));
-        TrustFixture.same("revoked", want, got);
-        want.forEach(s -> TrustFixture.same("isRevoked(" + s + ")", true, state.isRevoked(new BigInteger(s, 16))));
-    }
-
-    static void runReject(JsonNode v) {
-        run(v);
-    }
-
-    /** Applies the held updates (each must succeed), then the one under test. */
-    private static RevocationState run(JsonNode v) {
-        List<VerificationKey> keys = new ArrayList<>();
-        v.path("trusted_keys")
-                .forEach(k -> keys.add(VerificationKey.fromCoseKey(
-                        (CborMap) Cbor.decode(HexFormat.of().parseHex(k.asText())))));
-        RevocationState state = RevocationState.builder(
-                        new TrustDomain(TrustFixture.text(v, "trust_domain")), KeySet.of(keys))
-                .clock(TrustFixture.clock(TrustFixture.time(v, "now")))
-                .build();
-        v.path("held").forEach(step -> TrustFixture.setUp("held update", () -> apply(state, step)));
-        return apply(state, v);
-    }
-
-    private static RevocationState apply(RevocationState state, JsonNode step) {
-        List<RevocationEntry> entries = RevocationEntries.decode(TrustFixture.hex(step, "entries"));
-        byte[] head = TrustFixture.hex(step, "head");
-        if (step.path("from_start").asBoolean()) {
-            state.updateFromStart(head, entries);
-        } else {
-            state.update(head, entries);
-        }
-        return state;
     }
 }

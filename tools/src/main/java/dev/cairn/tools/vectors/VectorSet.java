@@ -2,6 +2,10 @@ package dev.cairn.tools.vectors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.verifier.vectors.VectorChecker;
+import dev.cairn.verifier.vectors.VectorResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -13,9 +17,6 @@ import java.util.TreeMap;
  * error} code it must raise. Paths are {@code <kind>/<expect>/<name>.json}.
  */
 public final class VectorSet {
-    /** Version of the vector file format; a change is explained in vectors/README.md. */
-    public static final int FORMAT_VERSION = 1;
-
     private final SortedMap<String, ObjectNode> vectors = new TreeMap<>();
 
     ObjectNode accept(String kind, String name, String description) {
@@ -34,7 +35,7 @@ public final class VectorSet {
             throw new IllegalStateException("vector written twice: " + path);
         }
         ObjectNode node = VectorJson.object();
-        node.put("format", FORMAT_VERSION);
+        node.put("format", VectorChecker.FORMAT);
         node.put("kind", kind);
         node.put("name", name);
         node.put("description", description);
@@ -44,11 +45,22 @@ public final class VectorSet {
     }
 
     /**
-     * Renders every vector.
+     * Checks every vector with sdk-verifier's checker, then renders them.
      *
      * @return relative path to file bytes, in path order
+     * @throws IllegalStateException naming each vector that does not hold
      */
     public SortedMap<String, byte[]> files() {
+        List<String> problems = new ArrayList<>();
+        vectors.forEach((path, node) -> {
+            VectorResult result = VectorChecker.check(path, node);
+            if (!result.held()) {
+                problems.add(path + ": " + result.status() + ": " + result.differed());
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("generated vectors that do not hold:\n" + String.join("\n", problems));
+        }
         SortedMap<String, byte[]> files = new TreeMap<>();
         vectors.forEach((path, node) -> files.put(path, VectorJson.render(node)));
         return files;

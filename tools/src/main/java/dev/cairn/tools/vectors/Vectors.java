@@ -1,24 +1,22 @@
 package dev.cairn.tools.vectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.verifier.vectors.VectorTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
-/** Generates the golden vectors and checks a {@code vectors/} directory against sdk-core. */
+/** Generates the golden vectors and writes them to a {@code vectors/} directory. */
 public final class Vectors {
     private Vectors() {}
 
     /**
-     * Generates every vector in memory. Deterministic: the same code yields the same bytes.
+     * Generates every vector in memory, each checked by sdk-verifier's checker. Deterministic: the
+     * same code yields the same bytes.
      *
      * @return relative path under {@code vectors/} to file bytes
+     * @throws IllegalStateException if a generated vector does not hold
      */
     public static SortedMap<String, byte[]> generate() {
         VectorSet set = new VectorSet();
@@ -29,29 +27,9 @@ public final class Vectors {
         MmrVectors.generate(set);
         ReceiptVectors.generate(set);
         CoseReceiptVectors.generate(set);
+        ForeignReceiptVectors.generate(set);
         TrustVectors.generate(set);
         return set.files();
-    }
-
-    /**
-     * Reads every generated vector file under a directory: {@code <kind>/<expect>/*.json}.
-     *
-     * @param vectorsDir the {@code vectors/} directory
-     * @return relative path to file bytes
-     */
-    public static SortedMap<String, byte[]> read(Path vectorsDir) {
-        SortedMap<String, byte[]> files = new TreeMap<>();
-        try (Stream<Path> walk = Files.walk(vectorsDir)) {
-            for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                String relative = vectorsDir.relativize(file).toString().replace('\\', '/');
-                if (relative.matches("[a-z0-9-]+/(accept|reject)/[^/]+\\.json")) {
-                    files.put(relative, Files.readAllBytes(file));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return files;
     }
 
     /**
@@ -64,8 +42,9 @@ public final class Vectors {
     public static int write(Path vectorsDir) {
         SortedMap<String, byte[]> files = generate();
         try {
-            for (String stale : read(vectorsDir).keySet()) {
-                if (!files.containsKey(stale)) {
+            for (String stale : VectorTree.files(vectorsDir)) {
+                if (!files.containsKey(stale)
+                        && VectorTree.LAYOUT.matcher(stale).matches()) {
                     Files.delete(vectorsDir.resolve(stale));
                 }
             }
@@ -78,26 +57,5 @@ public final class Vectors {
             throw new UncheckedIOException(e);
         }
         return files.size();
-    }
-
-    /**
-     * Checks every vector file and reports all outcomes, failures included.
-     *
-     * @param files relative path to file bytes, as {@link #read(Path)} returns
-     * @return the report
-     */
-    public static CheckReport check(SortedMap<String, byte[]> files) {
-        List<CheckReport.Result> results = new ArrayList<>();
-        files.forEach((path, bytes) -> {
-            String failure = null;
-            try {
-                JsonNode vector = VectorJson.parse(bytes);
-                VectorChecks.check(vector);
-            } catch (RuntimeException e) {
-                failure = e.getClass().getSimpleName() + ": " + e.getMessage();
-            }
-            results.add(new CheckReport.Result(path, failure));
-        });
-        return new CheckReport(results);
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The golden-vector generator and checker: writes {@code vectors/} deterministically from sdk-core
- * and fixed keys, and checks every vector file against sdk-core, reporting all failures at once.
+ * The golden-vector generator: writes {@code vectors/} deterministically from sdk-core, sdk-trust and
+ * fixed keys. Checking is sdk-verifier's ({@code dev.cairn.verifier.vectors}, the checker of {@code
+ * cairn-verify vectors}); the generator runs it on every vector it writes.
  */
 package dev.cairn.tools.vectors;
