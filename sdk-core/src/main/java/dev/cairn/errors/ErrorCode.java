@@ -403,6 +403,12 @@ public enum ErrorCode {
     AUTH_PEER_KIND_NOT_ALLOWED(
             ErrorFamily.REJECTED,
             "Call this route with a certificate of the identity kind it declares (see /openapi.json)."),
+    /** The credential presented for an operator token is not the server's admin credential. */
+    AUTH_CREDENTIAL_INVALID(
+            ErrorFamily.REJECTED,
+            "Send the bootstrap admin credential from the server's data_dir/admin.credential, exactly."),
+    /** A token request asks for a scope the server does not know, or for none. */
+    AUTH_SCOPE_UNKNOWN(ErrorFamily.MALFORMED_INPUT, "Ask for one or more scopes tokens.md lists."),
 
     // --- Enrollment: clusters, join tokens, join requests, nodes (spec/enrollment.md) ---
 

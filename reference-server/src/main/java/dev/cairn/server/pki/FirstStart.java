@@ -7,12 +7,8 @@ import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.server.config.ServerConfig;
 import dev.cairn.trust.ca.CertificateAuthority;
-import dev.cairn.trust.ca.IssuedCertificate;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.ca.SerialLedger;
-import dev.cairn.trust.csr.CsrBuilder;
-import dev.cairn.trust.csr.CsrVerifier;
-import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.keyfile.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,11 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -37,9 +31,6 @@ import java.util.stream.Stream;
  * pki} only once complete and forced. Leftovers of an interrupted initialisation are deleted first.
  */
 final class FirstStart {
-    /** Lifetime of the server's TLS certificate: the {@code SERVICE} profile's longest. */
-    static final Duration SERVER_CERT_TTL = Duration.ofDays(30);
-
     private FirstStart() {}
 
     /**
@@ -116,8 +107,14 @@ final class FirstStart {
         }
         SigningKey serverKey = SigningKey.generate(type, random);
         KeyFiles.writePrivateKey(PkiLayout.File.SERVER_KEY.in(dir), serverKey, access);
-        KeyFiles.writeCertificates(PkiLayout.File.SERVER_CERT.in(dir), withLeaf(serverCertificate(ca, serverKey)));
-        KeyFiles.writePrivateKey(PkiLayout.File.LOG_KEY.in(dir), SigningKey.generate(KeyType.ED25519, random), access);
+        KeyFiles.writeCertificates(
+                PkiLayout.File.SERVER_CERT.in(dir),
+                CertifiedKey.issue(ca, serverKey, ServerIdentities.server(ca.trustDomain()), Profile.SERVICE));
+        SigningKey logKey = SigningKey.generate(KeyType.ED25519, random);
+        KeyFiles.writePrivateKey(PkiLayout.File.LOG_KEY.in(dir), logKey, access);
+        KeyFiles.writeCertificates(
+                PkiLayout.File.LOG_CERT.in(dir),
+                CertifiedKey.issue(ca, logKey, ServerIdentities.logSigner(ca.trustDomain()), Profile.LOG_SIGNER));
         KeyFiles.writePrivateKey(
                 PkiLayout.File.OPERATOR_TOKEN_KEY.in(dir), SigningKey.generate(KeyType.ED25519, random), access);
         byte[] hmac = new byte[32];
@@ -133,21 +130,6 @@ final class FirstStart {
                 PkiLayout.File.TRUST_DOMAIN.in(dir), config.trustDomain().name().getBytes(StandardCharsets.US_ASCII));
         AtomicFiles.replace(layout.adminCredential(), (admin.reveal() + "\n").getBytes(StandardCharsets.US_ASCII));
         return offline;
-    }
-
-    /** Issues the server's TLS certificate from a real CSR of its key. */
-    static IssuedCertificate serverCertificate(CertificateAuthority ca, SigningKey serverKey) {
-        CairnId identity = ServerIdentities.server(ca.trustDomain());
-        byte[] csr = CsrBuilder.build(serverKey, Optional.of(identity)).der().toByteArray();
-        return ca.issue(CsrVerifier.verify(csr), identity, Profile.SERVICE, Optional.of(SERVER_CERT_TTL));
-    }
-
-    /** The leaf, then the CA chain above it. */
-    static List<java.security.cert.X509Certificate> withLeaf(IssuedCertificate issued) {
-        List<java.security.cert.X509Certificate> all = new java.util.ArrayList<>();
-        all.add(issued.certificate());
-        all.addAll(issued.chain());
-        return all;
     }
 
     private static void ensureDataDir(Path dataDir) throws IOException {

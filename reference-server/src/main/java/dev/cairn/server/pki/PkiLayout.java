@@ -50,6 +50,7 @@ public record PkiLayout(Path dataDir) {
         SERVER_KEY("server.key"),
         SERVER_CERT("server.pem"),
         LOG_KEY("log.key"),
+        LOG_CERT("log.pem"),
         OPERATOR_TOKEN_KEY("operator-token.key"),
         JOIN_TOKEN_HMAC("join-token.hmac"),
         ADMIN_CREDENTIAL_HASH("admin.sha256"),

@@ -1,5 +1,6 @@
 package dev.cairn.server.pki;
 
+import dev.cairn.checkpoint.LogId;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
 
@@ -18,5 +19,25 @@ public final class ServerIdentities {
      */
     public static CairnId server(TrustDomain trustDomain) {
         return CairnId.service(trustDomain, CONTROL_CLUSTER, "server");
+    }
+
+    /**
+     * The audit log's id.
+     *
+     * @param trustDomain the trust domain
+     * @return {@code <td>/audit}
+     */
+    public static LogId log(TrustDomain trustDomain) {
+        return new LogId(trustDomain.name() + "/audit");
+    }
+
+    /**
+     * The identity in the log signing key's certificate ({@code identity.md}, log signers).
+     *
+     * @param trustDomain the trust domain
+     * @return {@code cairn://<td>/log/audit}
+     */
+    public static CairnId logSigner(TrustDomain trustDomain) {
+        return CairnId.forLog(log(trustDomain));
     }
 }

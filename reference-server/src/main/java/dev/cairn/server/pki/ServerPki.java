@@ -11,11 +11,11 @@ import dev.cairn.keys.VerificationKey;
 import dev.cairn.server.config.ServerConfig;
 import dev.cairn.trust.ca.CertificateAuthority;
 import dev.cairn.trust.ca.CertificateKeys;
+import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.ca.SerialLedger;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.keyfile.KeyFiles;
-import dev.cairn.trust.renewal.RenewalPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +41,10 @@ public final class ServerPki {
     private final PkiLayout layout;
     private final TrustDomain trustDomain;
     private final CertificateAuthority ca;
+    private final SigningKey intermediateKey;
     private final X509Certificate root;
-    private volatile List<X509Certificate> tlsChain;
-    private final SigningKey tlsKey;
-    private final SigningKey logKey;
+    private final CertifiedKey tls;
+    private final CertifiedKey log;
     private final SigningKey operatorTokenKey;
     private final SecretBytes joinTokenKey;
     private final Bytes adminCredentialHash;
@@ -53,20 +53,20 @@ public final class ServerPki {
             PkiLayout layout,
             TrustDomain trustDomain,
             CertificateAuthority ca,
+            SigningKey intermediateKey,
             X509Certificate root,
-            List<X509Certificate> tlsChain,
-            SigningKey tlsKey,
-            SigningKey logKey,
+            CertifiedKey tls,
+            CertifiedKey log,
             SigningKey operatorTokenKey,
             SecretBytes joinTokenKey,
             Bytes adminCredentialHash) {
         this.layout = layout;
         this.trustDomain = trustDomain;
         this.ca = ca;
+        this.intermediateKey = intermediateKey;
         this.root = root;
-        this.tlsChain = tlsChain;
-        this.tlsKey = tlsKey;
-        this.logKey = logKey;
+        this.tls = tls;
+        this.log = log;
         this.operatorTokenKey = operatorTokenKey;
         this.joinTokenKey = joinTokenKey;
         this.adminCredentialHash = adminCredentialHash;
@@ -104,44 +104,44 @@ public final class ServerPki {
         matches("intermediate.key", intermediateKey, intermediate);
         CertificateAuthority ca = CertificateAuthority.of(
                 config.trustDomain(), intermediateKey, List.of(intermediate, root), serials, random, clock, access);
-        SigningKey tlsKey = KeyFiles.readPrivateKey(PkiLayout.File.SERVER_KEY.in(dir), access);
-        List<X509Certificate> tlsChain = KeyFiles.readCertificates(PkiLayout.File.SERVER_CERT.in(dir));
-        matches("server.key", tlsKey, tlsChain.get(0));
+        CertifiedKey tls = certified(
+                dir,
+                PkiLayout.File.SERVER_KEY,
+                PkiLayout.File.SERVER_CERT,
+                ServerIdentities.server(config.trustDomain()),
+                Profile.SERVICE);
+        CertifiedKey log = certified(
+                dir,
+                PkiLayout.File.LOG_KEY,
+                PkiLayout.File.LOG_CERT,
+                ServerIdentities.logSigner(config.trustDomain()),
+                Profile.LOG_SIGNER);
         ServerPki pki = new ServerPki(
                 layout,
                 config.trustDomain(),
                 ca,
+                intermediateKey,
                 root,
-                tlsChain,
-                tlsKey,
-                KeyFiles.readPrivateKey(PkiLayout.File.LOG_KEY.in(dir), access),
+                tls,
+                log,
                 KeyFiles.readPrivateKey(PkiLayout.File.OPERATOR_TOKEN_KEY.in(dir), access),
                 SecretBytes.copyOf(HexFormat.of().parseHex(text(PkiLayout.File.JOIN_TOKEN_HMAC.in(dir))), access),
                 Bytes.fromHex(text(PkiLayout.File.ADMIN_CREDENTIAL_HASH.in(dir))));
-        pki.renewTlsIfDue(random, clock.instant());
+        pki.renewIfDue(random, clock.instant());
         return pki;
     }
 
     /**
-     * Re-issues the server's TLS certificate when {@code now} is past its jittered renewal point
-     * ({@code ca.md}, renewal), replacing {@code pki/server.pem} crash-safely. The key stays.
+     * Re-issues the server's own certificates (TLS, log signer) that are past their jittered renewal
+     * points ({@code ca.md}, renewal), replacing their chain files crash-safely. Keys stay.
      *
      * @param random the jitter source
      * @param now the current time
-     * @return true when a new certificate was issued
+     * @return true when a certificate was issued
      */
-    public synchronized boolean renewTlsIfDue(java.util.random.RandomGenerator random, Instant now) {
-        Instant renewAt = RenewalPolicy.renewAt(tlsChain.get(0), random);
-        if (now.isBefore(renewAt)) {
-            return false;
-        }
-        List<X509Certificate> renewed = FirstStart.withLeaf(FirstStart.serverCertificate(ca, tlsKey));
-        StringBuilder pem = new StringBuilder();
-        renewed.forEach(c -> pem.append(dev.cairn.trust.ca.IssuedCertificate.pem(c)));
-        AtomicFiles.replace(
-                PkiLayout.File.SERVER_CERT.in(layout.pki()), pem.toString().getBytes(StandardCharsets.US_ASCII));
-        tlsChain = List.copyOf(renewed);
-        return true;
+    public boolean renewIfDue(java.util.random.RandomGenerator random, Instant now) {
+        boolean renewedTls = tls.renewIfDue(ca, random, now);
+        return log.renewIfDue(ca, random, now) | renewedTls;
     }
 
     /**
@@ -160,6 +160,16 @@ public final class ServerPki {
      */
     public CertificateAuthority ca() {
         return ca;
+    }
+
+    /**
+     * The issuing intermediate's key: it signs certificates (through {@link #ca()}), trust bundles,
+     * revocation heads and CRLs.
+     *
+     * @return the key
+     */
+    public SigningKey caKey() {
+        return intermediateKey;
     }
 
     /**
@@ -212,7 +222,7 @@ public final class ServerPki {
      * @return the key
      */
     public SigningKey tlsKey() {
-        return tlsKey;
+        return tls.key();
     }
 
     /**
@@ -221,7 +231,17 @@ public final class ServerPki {
      * @return the current chain
      */
     public List<X509Certificate> tlsChain() {
-        return tlsChain;
+        return tls.chain();
+    }
+
+    /**
+     * The audit log's signing key with its {@code LOG_SIGNER} certificate, which lets an auditor
+     * holding only the trust bundle trust the log ({@code audit-bundle.md}, certified log keys).
+     *
+     * @return the log signer
+     */
+    public CertifiedKey logSigner() {
+        return log;
     }
 
     /**
@@ -230,7 +250,7 @@ public final class ServerPki {
      * @return the key
      */
     public SigningKey logKey() {
-        return logKey;
+        return log.key();
     }
 
     /**
@@ -264,6 +284,14 @@ public final class ServerPki {
     @Override
     public String toString() {
         return "ServerPki[" + trustDomain.name() + ", root " + rootFingerprint() + "]";
+    }
+
+    private static CertifiedKey certified(
+            Path dir, PkiLayout.File keyFile, PkiLayout.File chainFile, CairnId identity, Profile profile) {
+        SigningKey key = KeyFiles.readPrivateKey(keyFile.in(dir), InsecureSecretKeyAccess.get());
+        List<X509Certificate> chain = KeyFiles.readCertificates(chainFile.in(dir));
+        matches(keyFile.name().toLowerCase(java.util.Locale.ROOT), key, chain.get(0));
+        return new CertifiedKey(key, identity, profile, chainFile.in(dir), chain);
     }
 
     private static void matches(String what, SigningKey key, X509Certificate certificate) {

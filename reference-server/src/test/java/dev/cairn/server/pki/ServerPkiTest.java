@@ -116,6 +116,13 @@ class ServerPkiTest {
                 chain.get(0).getSubjectAlternativeNames().iterator().next().get(1));
         assertEquals("cairn://demo.example/cluster/cairn-control/service/server", uri);
         assertEquals(pki.serverIdentity().uri(), uri);
+        X509Certificate log = pki.logSigner().chain().get(0);
+        assertEquals(
+                "cairn://demo.example/log/audit",
+                String.valueOf(
+                        log.getSubjectAlternativeNames().iterator().next().get(1)));
+        assertEquals(List.of("1.3.6.1.5.5.7.3.36"), log.getExtendedKeyUsage());
+        assertEquals(pki.logKey().verificationKey(), dev.cairn.trust.ca.CertificateKeys.of(log));
     }
 
     @Test
@@ -174,7 +181,7 @@ class ServerPkiTest {
         ServerConfig config = config("demo.example", Map.of());
         ServerPki pki = open(config, T0);
         X509Certificate before = pki.tlsChain().get(0);
-        assertFalse(pki.renewTlsIfDue(new SecureRandom(), T0.plus(Duration.ofDays(10))));
+        assertFalse(pki.renewIfDue(new SecureRandom(), T0.plus(Duration.ofDays(10))));
         ServerPki later = open(config, T0.plus(Duration.ofDays(21)));
         X509Certificate after = later.tlsChain().get(0);
         assertNotEquals(before.getSerialNumber(), after.getSerialNumber());
