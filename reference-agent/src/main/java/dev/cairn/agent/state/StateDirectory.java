@@ -115,6 +115,9 @@ public final class StateDirectory implements AutoCloseable {
             FileLock lock = tryLock(channel, absolute);
             StateDirectory directory = new StateDirectory(absolute, channel, lock, steps);
             Optional<byte[]> pointer = GenerationLoader.pointerBytes(absolute);
+            if (pointer.isEmpty()) {
+                checkNoCommittedGeneration(absolute);
+            }
             directory.current = pointer.map(bytes -> GenerationLoader.load(absolute, bytes));
             directory.collectGarbage();
             channel = null;
@@ -359,6 +362,26 @@ public final class StateDirectory implements AutoCloseable {
         }
         if (parent != null) {
             StateFiles.syncDirectory(parent);
+        }
+    }
+
+    /**
+     * Without a pointer, only the first publication's generation can exist, uncommitted. A later
+     * generation means the pointer was lost after commits: refuse rather than collect a live identity.
+     */
+    private static void checkNoCommittedGeneration(Path dir) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Generation.isDirectoryName(name) && !name.equals(Generation.directoryName(1))) {
+                    throw new VerificationException(
+                            ErrorCode.AGENT_STATE_INCOMPLETE,
+                            dir.resolve(Pointer.FILE) + " is missing, but " + name
+                                    + " exists: the root pointer was lost",
+                            Map.of("file", dir.resolve(Pointer.FILE).toString()),
+                            null);
+                }
+            }
         }
     }
 
