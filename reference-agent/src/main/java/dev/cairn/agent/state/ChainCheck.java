@@ -36,9 +36,12 @@ final class ChainCheck {
         }
     }
 
-    /** The path from the leaf to the pinned root through the bundle, leaf first, root last. */
+    /**
+     * The path from the leaf to the pinned root through the bundle, leaf first, root last, by names
+     * and signatures only; {@link #validity} checks its times.
+     */
     static List<X509Certificate> path(
-            X509Certificate leaf, List<X509Certificate> chain, TrustBundle bundle, CaFingerprint pin, Instant now) {
+            X509Certificate leaf, List<X509Certificate> chain, TrustBundle bundle, CaFingerprint pin) {
         List<X509Certificate> cas = bundle.certificates();
         if (cas.stream().noneMatch(pin::matches)) {
             Map<String, String> details = new LinkedHashMap<>();
@@ -67,14 +70,6 @@ final class ChainCheck {
                 throw untrusted("no path to the pinned CA within " + KeyFiles.MAX_CERTIFICATES + " certificates");
             }
             X509Certificate issuer = issuer(current, cas);
-            Instant notBefore = issuer.getNotBefore().toInstant();
-            Instant notAfter = issuer.getNotAfter().toInstant();
-            if (now.isBefore(notBefore) || now.isAfter(notAfter)) {
-                throw VerificationException.mismatch(
-                        ErrorCode.AGENT_CERT_UNTRUSTED,
-                        "issuing CA " + issuer.getSubjectX500Principal().getName() + " valid at " + now,
-                        "valid " + notBefore + " .. " + notAfter);
-            }
             if (issuer.equals(current)) {
                 throw untrusted("the path ends at the self-signed "
                         + issuer.getSubjectX500Principal().getName() + ", which is not the pinned CA " + pin);
@@ -87,6 +82,32 @@ final class ChainCheck {
                     + " certificates is not the start of the path to the pinned CA");
         }
         return List.copyOf(path);
+    }
+
+    /** Every certificate of the path must be valid now: the node certificate first, then its issuers. */
+    static void validity(List<X509Certificate> path, Instant now) {
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate certificate = path.get(i);
+            String what = i == 0
+                    ? "the node certificate"
+                    : "the issuing CA " + certificate.getSubjectX500Principal().getName();
+            Instant notBefore = certificate.getNotBefore().toInstant();
+            Instant notAfter = certificate.getNotAfter().toInstant();
+            if (now.isBefore(notBefore)) {
+                throw new VerificationException(
+                        ErrorCode.AGENT_CERT_NOT_YET_VALID,
+                        what + " is valid from " + notBefore + "; the clock says " + now,
+                        Map.of("expected", "at or after " + notBefore, "found", now.toString()),
+                        null);
+            }
+            if (now.isAfter(notAfter)) {
+                throw new VerificationException(
+                        ErrorCode.AGENT_CERT_EXPIRED,
+                        what + " expired at " + notAfter + "; the clock says " + now,
+                        Map.of("expected", "at or before " + notAfter, "found", now.toString()),
+                        null);
+            }
+        }
     }
 
     private static X509Certificate issuer(X509Certificate certificate, List<X509Certificate> cas) {

@@ -76,7 +76,8 @@ public final class StateCheck {
     /**
      * Checks a snapshot, in this order: not fenced; host fingerprint; private key matches the state;
      * then, when active: the certificate certifies the key, names the identity, leads to the pinned CA
-     * through the held bundle, and is valid now.
+     * through the held bundle, and it and every CA on that path are valid now (so that a clock that is
+     * wrong shows as a time error, never as damaged state).
      *
      * @param snapshot the snapshot, already complete and digest-checked
      * @param access the explicit token for reading the private key
@@ -112,28 +113,9 @@ public final class StateCheck {
         ChainCheck.identity(leaf, active.identity());
         Instant now = clock.instant();
         List<X509Certificate> path = ChainCheck.path(
-                leaf, active.chain(), active.trustBundle(), active.enrollment().caPin(), now);
-        checkValidity(leaf, now);
+                leaf, active.chain(), active.trustBundle(), active.enrollment().caPin());
+        ChainCheck.validity(path, now);
         return new CheckedActive(snapshot.generation(), key, path, now);
-    }
-
-    private static void checkValidity(X509Certificate leaf, Instant now) {
-        Instant notBefore = leaf.getNotBefore().toInstant();
-        Instant notAfter = leaf.getNotAfter().toInstant();
-        if (now.isBefore(notBefore)) {
-            throw new VerificationException(
-                    ErrorCode.AGENT_CERT_NOT_YET_VALID,
-                    "the node certificate is valid from " + notBefore + "; the clock says " + now,
-                    Map.of("expected", "at or after " + notBefore, "found", now.toString()),
-                    null);
-        }
-        if (now.isAfter(notAfter)) {
-            throw new VerificationException(
-                    ErrorCode.AGENT_CERT_EXPIRED,
-                    "the node certificate expired at " + notAfter + "; the clock says " + now,
-                    Map.of("expected", "at or before " + notAfter, "found", now.toString()),
-                    null);
-        }
     }
 
     static VerificationException notEnrolled() {
