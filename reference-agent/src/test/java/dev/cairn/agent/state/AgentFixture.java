@@ -57,7 +57,6 @@ public final class AgentFixture {
     public final CertificateAuthority ca;
     public final TrustBundle bundle;
     public final CaFingerprint pin;
-    public final Path hostRoot;
     public final HostBinding host;
     private long headSequence;
 
@@ -67,6 +66,16 @@ public final class AgentFixture {
     }
 
     public AgentFixture(Path hostRoot, KeyType type, Clock clock) {
+        this(machine(hostRoot), type, clock);
+    }
+
+    private static HostBinding machine(Path hostRoot) {
+        writeMachineId(hostRoot, "0123456789abcdef0123456789abcdef");
+        return HostBinding.at(hostRoot);
+    }
+
+    /** A fixture on a machine whose identifier files exist already. */
+    public AgentFixture(HostBinding host, KeyType type, Clock clock) {
         this.type = type;
         this.clock = clock;
         this.intermediateKey = SigningKey.generate(type, random);
@@ -87,9 +96,7 @@ public final class AgentFixture {
                         new CaEntry(ca.chain().get(0), CaStatus.CURRENT),
                         new CaEntry(ca.chain().get(1), CaStatus.CURRENT)));
         this.pin = CaFingerprint.of(root());
-        this.hostRoot = hostRoot;
-        writeMachineId(hostRoot, "0123456789abcdef0123456789abcdef");
-        this.host = HostBinding.at(hostRoot);
+        this.host = host;
     }
 
     public X509Certificate root() {
@@ -120,7 +127,7 @@ public final class AgentFixture {
 
     /** A signed revocation head over the empty chain, newer at each call. */
     public Bytes head() {
-        Instant now = clock.instant();
+        Instant now = Instant.ofEpochMilli(clock.millis());
         RevocationHead head =
                 RevocationHead.of(TD, ++headSequence, ChainPosition.GENESIS, now, now.plus(Duration.ofHours(1)));
         return Bytes.copyOf(new RevocationHeadSigner(intermediateKey).sign(head));
