@@ -413,6 +413,69 @@ public enum ErrorCode {
     // --- Enrollment: clusters, join tokens, join requests, nodes (spec/enrollment.md) ---
 
     // --- Node agent (spec/agent.md) ---
+    /** The agent's root pointer, state document or a file they name does not parse or breaks its limits. */
+    AGENT_STATE_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "The agent's state directory is damaged: restore it from a backup, or move it aside and enroll again."),
+    /** A file that the root pointer or the state document names is missing. */
+    AGENT_STATE_INCOMPLETE(
+            ErrorFamily.REJECTED,
+            "A file of the current state is missing: restore the state directory, or move it aside and enroll again."),
+    /** A state file's digest differs from the one its state document or root pointer records. */
+    AGENT_STATE_DIGEST_MISMATCH(
+            ErrorFamily.REJECTED,
+            "A state file was torn or altered after it was published: restore the directory, or enroll again."),
+    /** The state directory, or a file in it, is open to group or others. */
+    AGENT_STATE_PERMISSIONS(
+            ErrorFamily.REJECTED,
+            "Make the state directory owner-only (700, files 600) and find out who widened it: the key may have leaked."),
+    /** A publication the agent lifecycle does not allow, such as active after fenced. */
+    AGENT_STATE_TRANSITION(
+            ErrorFamily.REJECTED,
+            "Follow the lifecycle of spec/agent.md: pending, active, fenced; a fenced identity needs a new enrollment."),
+    /** The state directory holds no state: the agent has not enrolled. */
+    AGENT_NOT_ENROLLED(ErrorFamily.REJECTED, "Enroll the agent with a join token first."),
+    /** The agent's identity is fenced: revoked, refused, or its trust state went stale. */
+    AGENT_FENCED(
+            ErrorFamily.REJECTED,
+            "This identity is withdrawn and its key destroyed; enroll again with a new join token."),
+    /** The private key is not the one the state document or the certificate names. */
+    AGENT_KEY_MISMATCH(
+            ErrorFamily.REJECTED,
+            "The key does not belong to the state or certificate stored with it; restore the directory or enroll again."),
+    /** The stored certificate names another identity than the one the agent enrolled as. */
+    AGENT_CERT_IDENTITY_MISMATCH(
+            ErrorFamily.REJECTED,
+            "The stored certificate is not this node's; restore the state directory or enroll again."),
+    /** The stored chain does not lead to the pinned CA through the CA certificates of the held bundle. */
+    AGENT_CERT_UNTRUSTED(
+            ErrorFamily.REJECTED,
+            "The certificate does not chain to the pinned CA through the held trust bundle; enroll again."),
+    /** The held trust bundle does not hold the root CA certificate pinned at enrollment. */
+    AGENT_TRUST_PIN_MISMATCH(
+            ErrorFamily.REJECTED,
+            "The bundle lacks the CA pinned at enrollment; check the pinned fingerprint and the server you reach."),
+    /** The node certificate's validity has ended. */
+    AGENT_CERT_EXPIRED(
+            ErrorFamily.REJECTED,
+            "The certificate expired before it was renewed: check the clock, then enroll again with a new join token."),
+    /** The node certificate's validity has not begun: the local clock is behind. */
+    AGENT_CERT_NOT_YET_VALID(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(30),
+            "The clock is behind the certificate's start of validity; synchronise the clock and start again."),
+    /** The host fingerprint differs from the one recorded at enrollment: the state was copied. */
+    AGENT_HOST_MISMATCH(
+            ErrorFamily.REJECTED,
+            "A state directory copied from another machine is refused; enroll this machine with its own join token."),
+    /** No machine identifier the host fingerprint can use is present or readable. */
+    AGENT_HOST_ID_UNAVAILABLE(
+            ErrorFamily.REJECTED,
+            "Give the machine a stable id: create /etc/machine-id (systemd-machine-id-setup) or an override file."),
+    /** A machine identifier source holds something other than its documented format. */
+    AGENT_HOST_ID_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Fix the machine identifier file; spec/agent.md gives each source's format."),
 
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */

@@ -20,7 +20,11 @@ public enum HashDomain {
     /** A revocation entry: the link of a revocation chain (see {@code spec/revocation.md}). */
     REVOCATION("cairn/revocation/v1"),
     /** An audit bundle's trailer digest over its header and the range's head (see {@code spec/audit-bundle.md}). */
-    AUDIT_BUNDLE("cairn/audit-bundle/v1");
+    AUDIT_BUNDLE("cairn/audit-bundle/v1"),
+    /** A node's host fingerprint over its machine identifiers (see {@code spec/agent.md}, "Host binding"). */
+    AGENT_HOST("cairn/agent-host/v1"),
+    /** A file of the node agent's state directory, named by digest in its state (see {@code spec/agent.md}). */
+    AGENT_STATE_FILE("cairn/agent-state-file/v1");
 
     private final String tag;
     private final byte[] framedTag;
