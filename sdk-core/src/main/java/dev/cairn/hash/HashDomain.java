@@ -20,7 +20,12 @@ public enum HashDomain {
     /** A revocation entry: the link of a revocation chain (see {@code spec/revocation.md}). */
     REVOCATION("cairn/revocation/v1"),
     /** An audit bundle's trailer digest over its header and the range's head (see {@code spec/audit-bundle.md}). */
-    AUDIT_BUNDLE("cairn/audit-bundle/v1");
+    AUDIT_BUNDLE("cairn/audit-bundle/v1"),
+    /**
+     * The request hash of an enrollment statement: the canonical CBOR of the request's content, never a
+     * secret (see {@code spec/enrollment.md}, "Audit").
+     */
+    ENROLL_REQUEST("cairn/enroll-request/v1");
 
     private final String tag;
     private final byte[] framedTag;
