@@ -411,6 +411,63 @@ public enum ErrorCode {
     AUTH_SCOPE_UNKNOWN(ErrorFamily.MALFORMED_INPUT, "Ask for one or more scopes tokens.md lists."),
 
     // --- Enrollment: clusters, join tokens, join requests, nodes (spec/enrollment.md) ---
+    /** Creating the cluster whose name is reserved for the server itself ({@code cairn-control}). */
+    CLUSTER_NAME_RESERVED(ErrorFamily.REJECTED, "Choose another cluster name; cairn-control is the server's own."),
+    /** A cluster name that is not a segment of the identity grammar. */
+    CLUSTER_NAME_INVALID(
+            ErrorFamily.MALFORMED_INPUT,
+            "Name the cluster with 1 to 63 characters [a-z0-9._-], starting with a letter or digit."),
+    /** Creating a cluster that exists. */
+    CLUSTER_EXISTS(ErrorFamily.REJECTED, "Use the existing cluster, or create one with another name."),
+    /** A cluster that does not exist. */
+    CLUSTER_NOT_FOUND(ErrorFamily.REJECTED, "Create the cluster first (POST /v1/clusters), or check its name."),
+    /** A join token that is malformed, unknown, or whose secret is wrong (the same answer for all three). */
+    JOIN_TOKEN_INVALID(
+            ErrorFamily.REJECTED, "Ask an operator for a valid join token (cjt_ followed by 64 base64url characters)."),
+    /** A join token past its time to live. */
+    JOIN_TOKEN_EXPIRED(ErrorFamily.REJECTED, "Ask an operator for a new join token; this one expired."),
+    /** A join token whose uses are all taken. */
+    JOIN_TOKEN_EXHAUSTED(ErrorFamily.REJECTED, "Ask an operator for a new join token; every use of this one is taken."),
+    /** A join token an operator withdrew. */
+    JOIN_TOKEN_REVOKED(ErrorFamily.REJECTED, "Ask an operator for a new join token; this one was withdrawn."),
+    /** A join token's time to live or maximum number of uses is outside its bounds. */
+    JOIN_TOKEN_OPTIONS_INVALID(
+            ErrorFamily.MALFORMED_INPUT,
+            "Give a time to live of 60 s to 7 days and 1 to 1000 uses, or null for defaults."),
+    /** A join request whose CSR encoding, facts or capabilities break the rules of spec/enrollment.md. */
+    JOIN_REQUEST_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "Send the CSR as padded base64 of at most 8 KiB of DER, the facts and sorted capabilities as specified."),
+    /** An operator names a join request that does not exist. */
+    JOIN_REQUEST_NOT_FOUND(
+            ErrorFamily.REJECTED, "Check the request id (jr- and 16 hex digits); list pending requests."),
+    /** Approving or denying a request that was already decided. */
+    JOIN_REQUEST_DECIDED(ErrorFamily.REJECTED, "Nothing to do: the request was already approved or denied."),
+    /** Deciding or polling a request left undecided past 24 hours. */
+    JOIN_REQUEST_EXPIRED(ErrorFamily.REJECTED, "Submit a new join request with a new join token."),
+    /** A denial reason that is empty, longer than 256 characters or not printable. */
+    JOIN_DENY_REASON_INVALID(ErrorFamily.MALFORMED_INPUT, "Give a reason of 1 to 256 printable characters."),
+    /** Polling with a wrong or missing poll secret (the same answer whether or not the request exists). */
+    JOIN_POLL_UNAUTHORIZED(
+            ErrorFamily.REJECTED, "Send Authorization: Cairn-Poll with the poll secret the join request returned."),
+    /** An operator names a node that does not exist. */
+    NODE_NOT_FOUND(ErrorFamily.REJECTED, "Check the node id (n- and 16 hex digits); list the nodes."),
+    /** A node call from a node whose record is not active. */
+    NODE_NOT_ACTIVE(ErrorFamily.REJECTED, "Ask an operator about the node's status; enroll again if it was removed."),
+    /** A node call from a revoked node. */
+    NODE_REVOKED(ErrorFamily.REJECTED, "Stop: this node was revoked. Enroll again with a new join token."),
+    /** A heartbeat from another host than the one recorded at approval. */
+    NODE_HOST_MISMATCH(
+            ErrorFamily.REJECTED,
+            "Use the node's credentials only on the host it enrolled from; enroll this host on its own."),
+    /** A heartbeat whose fingerprint, capabilities, status or sequences break the rules of spec/enrollment.md. */
+    NODE_REPORT_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "Send the host fingerprint, sorted capabilities, status ok or degraded and non-negative sequences."),
+    /** A revocation reason that is not one of revocation.md's reason names. */
+    NODE_REVOKE_REASON_INVALID(
+            ErrorFamily.MALFORMED_INPUT,
+            "Give a revocation.md reason name, such as KEY_COMPROMISE or CESSATION_OF_OPERATION."),
 
     // --- Node agent (spec/agent.md) ---
     /** The agent's root pointer, state document or a file they name does not parse or breaks its limits. */

@@ -24,7 +24,12 @@ public enum HashDomain {
     /** A node's host fingerprint over its machine identifiers (see {@code spec/agent.md}, "Host binding"). */
     AGENT_HOST("cairn/agent-host/v1"),
     /** A file of the node agent's state directory, named by digest in its state (see {@code spec/agent.md}). */
-    AGENT_STATE_FILE("cairn/agent-state-file/v1");
+    AGENT_STATE_FILE("cairn/agent-state-file/v1"),
+    /**
+     * The request hash of an enrollment statement: the canonical CBOR of the request's content, never a
+     * secret (see {@code spec/enrollment.md}, "Audit").
+     */
+    ENROLL_REQUEST("cairn/enroll-request/v1");
 
     private final String tag;
     private final byte[] framedTag;
