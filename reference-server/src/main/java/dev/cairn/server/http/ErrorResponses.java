@@ -114,6 +114,7 @@ final class ErrorResponses {
             case 414, 431 -> ErrorCode.HTTP_HEADERS_TOO_LARGE;
             case 415 -> ErrorCode.HTTP_UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ErrorCode.HTTP_UNAVAILABLE;
+            case 501, 505 -> ErrorCode.HTTP_REQUEST_INVALID; // unsupported framing or version: the client's
             default -> status >= 400 && status < 500 ? ErrorCode.HTTP_REQUEST_INVALID : ErrorCode.INTERNAL_BUG;
         };
     }
