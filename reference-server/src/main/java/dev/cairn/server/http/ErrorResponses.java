@@ -2,8 +2,10 @@ package dev.cairn.server.http;
 
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.errors.ErrorFamily;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.MalformedInputException;
+import dev.cairn.errors.VerificationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Collections;
@@ -39,7 +41,7 @@ final class ErrorResponses {
 
     /** Renders a typed error. */
     static void write(Context ctx, CairnException e) {
-        if (e.code().family() == dev.cairn.errors.ErrorFamily.INTERNAL) {
+        if (e.code().family() == ErrorFamily.INTERNAL) {
             LOG.error(
                     "{} {} failed, trace {}",
                     ctx.method(),
@@ -72,13 +74,13 @@ final class ErrorResponses {
             if (allow.isEmpty()) {
                 write(
                         ctx,
-                        new dev.cairn.errors.VerificationException(
+                        new VerificationException(
                                 ErrorCode.HTTP_NOT_FOUND, "no route for path " + truncate(ctx.path())));
             } else {
                 ctx.header("Allow", allow);
                 write(
                         ctx,
-                        dev.cairn.errors.VerificationException.mismatch(
+                        VerificationException.mismatch(
                                 ErrorCode.HTTP_METHOD_NOT_ALLOWED,
                                 allow,
                                 truncate(ctx.method().name())));
@@ -86,7 +88,7 @@ final class ErrorResponses {
             return;
         }
         ErrorCode code = forStatus(status);
-        if (code.family() == dev.cairn.errors.ErrorFamily.INTERNAL) {
+        if (code.family() == ErrorFamily.INTERNAL) {
             write(ctx, new InternalException(code, "HTTP " + status + ": " + e.getMessage(), e));
         } else {
             write(ctx, new MalformedInputException(code, "HTTP " + status));
