@@ -37,6 +37,8 @@ import dev.cairn.trust.revocation.FreshnessTier;
 import dev.cairn.trust.tls.PeerRole;
 import dev.cairn.trust.tls.PeerVerifier;
 import dev.cairn.trust.tls.TlsContexts;
+import dev.cairn.trust.token.OperatorTokenIssuer;
+import dev.cairn.trust.token.OperatorTokenValidator;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -120,9 +122,6 @@ public class EnrollmentBenchmark {
         PeerVerifier serverVerifier;
         String cluster;
         String csr;
-        // In-memory issuance.
-        CertificateAuthority memoryCa;
-        VerifiedCsr verifiedCsr;
 
         /** Opens the database, the audit log, the CA, revocation, enrollment and the edge. */
         @Setup(Level.Trial)
@@ -206,6 +205,16 @@ public class EnrollmentBenchmark {
             edge = HttpEdge.builder()
                     .tls(serverKey, List.of(server.certificate(), ca.chain().get(0)), ACCESS)
                     .peerTrust(revocation.peerTrust(() -> bundle))
+                    .operatorTokens(OperatorTokenValidator.builder()
+                            .expectIssuer("https://bench.example")
+                            .expectAudience("cairn")
+                            .trustJwks(OperatorTokenIssuer.builder()
+                                    .issuer("https://bench.example")
+                                    .audience("cairn")
+                                    .signingKey(SigningKey.generate(KeyType.ED25519, random))
+                                    .build()
+                                    .jwks())
+                            .build())
                     .port(0)
                     .bindJvmMetrics(false)
                     .routes(EnrollmentRoutes.of(enrollment))
@@ -222,18 +231,9 @@ public class EnrollmentBenchmark {
                     .createCluster(operator, new NewCluster("bench-" + Long.toHexString(random.nextLong() >>> 1)))
                     .name();
             SigningKey nodeKey = SigningKey.generate(KeyType.P256, random);
-            byte[] der = CsrBuilder.build(nodeKey, Optional.empty()).der().toByteArray();
-            csr = Base64.getEncoder().encodeToString(der);
-            memoryCa = CertificateAuthority.initialize(
-                    DOMAIN,
-                    SigningKey.generate(KeyType.P256, random),
-                    SigningKey.generate(KeyType.P256, random),
-                    Duration.ofDays(30),
-                    new MemoryLedger(),
-                    random,
-                    Clock.systemUTC(),
-                    ACCESS);
-            verifiedCsr = CsrVerifier.verify(der);
+            csr = Base64.getEncoder()
+                    .encodeToString(
+                            CsrBuilder.build(nodeKey, Optional.empty()).der().toByteArray());
         }
 
         /** Drops the tables of an earlier run (the benchmark owns the database it is given). */
@@ -290,6 +290,31 @@ public class EnrollmentBenchmark {
                             .forEach(p -> p.toFile().delete());
                 }
             }
+        }
+    }
+
+    /** A CA with its serial ledger in memory, and a verified CSR. */
+    @State(Scope.Benchmark)
+    public static class MemoryIssuer {
+        CertificateAuthority ca;
+        VerifiedCsr csr;
+
+        /** Creates the CA and verifies one CSR. */
+        @Setup(Level.Trial)
+        public void open() {
+            SecureRandom random = new SecureRandom();
+            ca = CertificateAuthority.initialize(
+                    DOMAIN,
+                    SigningKey.generate(KeyType.P256, random),
+                    SigningKey.generate(KeyType.P256, random),
+                    Duration.ofDays(30),
+                    new MemoryLedger(),
+                    random,
+                    Clock.systemUTC(),
+                    ACCESS);
+            csr = CsrVerifier.verify(CsrBuilder.build(SigningKey.generate(KeyType.P256, random), Optional.empty())
+                    .der()
+                    .toByteArray());
         }
     }
 
@@ -368,15 +393,15 @@ public class EnrollmentBenchmark {
     /**
      * sdk-trust's issuance in memory on a verified CSR, in the same run.
      *
-     * @param server the server (for its in-memory CA)
+     * @param issuer the CA in memory
      * @return the serial
      */
     @Benchmark
-    public BigInteger issueInMemory(Server server) {
+    public BigInteger issueInMemory(MemoryIssuer issuer) {
         CairnId id = CairnId.node(
                 DOMAIN, "bench", "n-" + Long.toHexString(Thread.currentThread().getId()));
-        return server.memoryCa
-                .issue(server.verifiedCsr, id, Profile.NODE_CLIENT, Optional.empty())
+        return issuer.ca
+                .issue(issuer.csr, id, Profile.NODE_CLIENT, Optional.empty())
                 .certificate()
                 .getSerialNumber();
     }
