@@ -64,13 +64,19 @@ class KillTest {
             AtomicLong ready = new AtomicLong(-1);
             AtomicLong published = new AtomicLong(-1);
             CountDownLatch started = new CountDownLatch(1);
-            Thread reader = new Thread(() -> read(child, ready, published, started));
+            CountDownLatch publishing = new CountDownLatch(1);
+            Thread reader = new Thread(() -> read(child, ready, published, started, publishing));
             reader.start();
-            if (random.nextInt(4) == 0) {
-                Thread.sleep(random.nextInt(800));
-            } else {
-                assertTrue(started.await(60, TimeUnit.SECONDS), what + ": the child did not start");
-                Thread.sleep(random.nextInt(400));
+            switch (random.nextInt(4)) {
+                case 0 -> Thread.sleep(random.nextInt(1500)); // anywhere: start-up, open, garbage collection
+                case 1 -> { // during the first publication of the run and its garbage collection
+                    assertTrue(started.await(60, TimeUnit.SECONDS), what + ": the child did not start");
+                    Thread.sleep(random.nextInt(50));
+                }
+                default -> { // in the running loop
+                    assertTrue(publishing.await(60, TimeUnit.SECONDS), what + ": the child did not publish");
+                    Thread.sleep(random.nextInt(300));
+                }
             }
             if (!child.isAlive()) {
                 fail(what + ": the child ended by itself: " + Files.readString(tmp.resolve("child-" + kill + ".err")));
@@ -85,11 +91,12 @@ class KillTest {
             known = check(dir, hostRoot, last, what);
         }
         assertTrue(
-                killedWhilePublishing >= KILLS / 2,
+                killedWhilePublishing >= KILLS / 4,
                 killedWhilePublishing + " of " + KILLS + " kills hit a running loop");
     }
 
-    private static void read(Process child, AtomicLong ready, AtomicLong published, CountDownLatch started) {
+    private static void read(
+            Process child, AtomicLong ready, AtomicLong published, CountDownLatch started, CountDownLatch publishing) {
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII))) {
             for (String line; (line = lines.readLine()) != null; ) {
@@ -98,6 +105,7 @@ class KillTest {
                     started.countDown();
                 } else if (line.startsWith("published ")) {
                     published.set(Long.parseLong(line.substring(10)));
+                    publishing.countDown();
                 }
             }
         } catch (IOException | NumberFormatException e) {
