@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/with-postgres.sh CMD [ARGS...]
 #
-# Starts a throw-away PostgreSQL server on 127.0.0.1 (random free port, trust auth, fsync off,
-# data in a fresh temp directory), exports
+# Starts a throw-away PostgreSQL server on 127.0.0.1 (random free port, trust auth, fsync off unless
+# CAIRN_PG_DURABLE=1, data in a fresh temp directory), exports
 #   CAIRN_TEST_PG_URL=jdbc:postgresql://127.0.0.1:PORT/postgres
 #   CAIRN_TEST_PG_USER=postgres
 # runs CMD, then ALWAYS stops the server and removes the directory (also when CMD fails, on
@@ -14,6 +14,8 @@
 # it must not read from the terminal.
 #
 # Environment: CAIRN_PG_TMPDIR  parent of the temp directory (default: $TMPDIR or /tmp)
+#              CAIRN_PG_DURABLE set to 1: keep PostgreSQL's default fsync=on (every commit is flushed to
+#                               disk), for durable-commit benchmarks; tests run faster with it off
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -195,11 +197,18 @@ if ! as_pg "$PG_BIN/initdb" -D "$PG_DATA" --auth=trust -U postgres -E UTF8 --no-
   exit 1
 fi
 
+FSYNC_OPT=" -c fsync=off"
+FSYNC_SAYS="fsync off"
+if [[ "${CAIRN_PG_DURABLE:-0}" == 1 ]]; then
+  FSYNC_OPT=""
+  FSYNC_SAYS="fsync on: durable commits"
+fi
+
 started=0
 for attempt in 1 2 3 4 5; do
   PG_PORT="$(pick_port)"
   if as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP -c fsync=off" start >/dev/null; then
+      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_TMP$FSYNC_OPT" start >/dev/null; then
     started=1
     break
   fi
@@ -218,7 +227,7 @@ fi
 export CAIRN_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres"
 export CAIRN_TEST_PG_USER="postgres"
 unset CAIRN_TEST_PG_PASSWORD
-cairn_log "$("$PG_BIN/postgres" --version) ready at 127.0.0.1:$PG_PORT in $(cairn_elapsed "$T0") s (data $PG_DATA, socket dir $PG_TMP, log $PG_LOG)"
+cairn_log "$("$PG_BIN/postgres" --version) ready at 127.0.0.1:$PG_PORT in $(cairn_elapsed "$T0") s ($FSYNC_SAYS; data $PG_DATA, socket dir $PG_TMP, log $PG_LOG)"
 cairn_log "CAIRN_TEST_PG_URL=$CAIRN_TEST_PG_URL CAIRN_TEST_PG_USER=$CAIRN_TEST_PG_USER"
 
 T1="$(cairn_now)"

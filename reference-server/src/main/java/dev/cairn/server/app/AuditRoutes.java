@@ -1,6 +1,5 @@
 package dev.cairn.server.app;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.cairn.bytes.Digest;
 import dev.cairn.cbor.Cbor;
 import dev.cairn.errors.ErrorCode;
@@ -36,14 +35,17 @@ public final class AuditRoutes {
     public static final String BUNDLE_MEDIA_TYPE = "application/vnd.cairn.audit-bundle+cbor";
 
     private final AuditLog log;
+    private final AuditExport export;
 
     /**
      * Routes over a log.
      *
      * @param log the audit log
+     * @param export the bundle exporter, with the trust material an auditor needs
      */
-    public AuditRoutes(AuditLog log) {
+    public AuditRoutes(AuditLog log, AuditExport export) {
         this.log = Objects.requireNonNull(log, "log");
+        this.export = Objects.requireNonNull(export, "export");
     }
 
     /**
@@ -56,17 +58,15 @@ public final class AuditRoutes {
      * @param treeSize the MMR size
      * @param path the proof path, hex
      * @param peaks the accumulator of that size, highest peak first
-     * @param sequence the marker sequence (informative)
      */
     public record InclusionDocument(
             String vds,
             String type,
-            @JsonProperty("leaf_hash") String leafHash,
+            String leafHash,
             long index,
-            @JsonProperty("tree_size") long treeSize,
+            long treeSize,
             List<String> path,
-            List<String> peaks,
-            long sequence) {}
+            List<String> peaks) {}
 
     /**
      * An MMR consistency proof document.
@@ -86,7 +86,7 @@ public final class AuditRoutes {
             long size1,
             long size2,
             List<List<String>> paths,
-            @JsonProperty("right_peaks") List<String> rightPeaks,
+            List<String> rightPeaks,
             List<String> peaks1,
             List<String> peaks2) {}
 
@@ -193,8 +193,7 @@ public final class AuditRoutes {
                 proof.index(),
                 size,
                 hex(proof.path()),
-                hex(accumulator.peaks()),
-                seq));
+                hex(accumulator.peaks())));
     }
 
     private void consistency(Call call) {
@@ -225,7 +224,7 @@ public final class AuditRoutes {
         ctx.status(200);
         ctx.contentType(BUNDLE_MEDIA_TYPE);
         OutputStream out = ctx.outputStream();
-        log.exportBundle(out, first, count);
+        export.export(out, first, count);
         out.flush();
     }
 

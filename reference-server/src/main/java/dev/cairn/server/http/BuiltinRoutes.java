@@ -2,6 +2,7 @@ package dev.cairn.server.http;
 
 import dev.cairn.errors.ErrorCode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -48,7 +49,7 @@ final class BuiltinRoutes {
                 .summary("Prometheus metrics: requests per route and status, JVM")
                 .auth(metricsAuth)
                 .response(Payload.bytes(PROMETHEUS_TEXT))
-                .handle(call -> call.respondBytes(registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                .handle(call -> call.respondBytes(registry.scrape().getBytes(StandardCharsets.UTF_8)));
         Route document = Route.get(OPENAPI)
                 .operationId("openapi")
                 .summary("This OpenAPI 3.1 document, generated from the route declarations")

@@ -2,8 +2,10 @@ package dev.cairn.server.http;
 
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.errors.ErrorFamily;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.MalformedInputException;
+import dev.cairn.errors.VerificationException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Collections;
@@ -39,7 +41,7 @@ final class ErrorResponses {
 
     /** Renders a typed error. */
     static void write(Context ctx, CairnException e) {
-        if (e.code().family() == dev.cairn.errors.ErrorFamily.INTERNAL) {
+        if (e.code().family() == ErrorFamily.INTERNAL) {
             LOG.error(
                     "{} {} failed, trace {}",
                     ctx.method(),
@@ -72,13 +74,13 @@ final class ErrorResponses {
             if (allow.isEmpty()) {
                 write(
                         ctx,
-                        new dev.cairn.errors.VerificationException(
+                        new VerificationException(
                                 ErrorCode.HTTP_NOT_FOUND, "no route for path " + truncate(ctx.path())));
             } else {
                 ctx.header("Allow", allow);
                 write(
                         ctx,
-                        dev.cairn.errors.VerificationException.mismatch(
+                        VerificationException.mismatch(
                                 ErrorCode.HTTP_METHOD_NOT_ALLOWED,
                                 allow,
                                 truncate(ctx.method().name())));
@@ -86,7 +88,7 @@ final class ErrorResponses {
             return;
         }
         ErrorCode code = forStatus(status);
-        if (code.family() == dev.cairn.errors.ErrorFamily.INTERNAL) {
+        if (code.family() == ErrorFamily.INTERNAL) {
             write(ctx, new InternalException(code, "HTTP " + status + ": " + e.getMessage(), e));
         } else {
             write(ctx, new MalformedInputException(code, "HTTP " + status));
@@ -114,6 +116,7 @@ final class ErrorResponses {
             case 414, 431 -> ErrorCode.HTTP_HEADERS_TOO_LARGE;
             case 415 -> ErrorCode.HTTP_UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ErrorCode.HTTP_UNAVAILABLE;
+            case 501, 505 -> ErrorCode.HTTP_REQUEST_INVALID; // unsupported framing or version: the client's
             default -> status >= 400 && status < 500 ? ErrorCode.HTTP_REQUEST_INVALID : ErrorCode.INTERNAL_BUG;
         };
     }

@@ -3,6 +3,7 @@ package dev.cairn.server.http;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.ErrorFamily;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -119,7 +120,7 @@ public final class ErrorStatus {
                     .append(" | ")
                     .append(of(code))
                     .append(" | ")
-                    .append(rule(code).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(rule(code).name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(" | ")
                     .append(code.retryAfter()
                             .map(d -> ErrorBody.seconds(d) + " s")

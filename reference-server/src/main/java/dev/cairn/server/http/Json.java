@@ -1,15 +1,14 @@
 package dev.cairn.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -28,15 +27,20 @@ import dev.cairn.errors.MalformedInputException;
 import io.javalin.config.Key;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -59,6 +63,9 @@ public final class Json {
     /** Where the edge keeps its codec for {@link #read(Context, Class)}. */
     static final Key<Json> KEY = new Key<>("dev.cairn.server.http.json");
 
+    private static final PropertyNamingStrategies.NamingBase NAMES =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    private static final Pattern MISSING = Pattern.compile("Missing creator property '([^']*)'");
     private static final Pattern QUALIFIED_NAME = Pattern.compile("`(?:[A-Za-z_$][\\w$]*\\.)+([\\w$]+)`");
     private static final ObjectMapper WRITER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -126,20 +133,38 @@ public final class Json {
         if (text.isBlank()) {
             throw new MalformedInputException(ErrorCode.HTTP_JSON_MALFORMED, "empty body, want one JSON value");
         }
+        JsonNode tree = syntax(text);
+        closed(tree, type, "$");
+        try {
+            T value = reader.treeToValue(tree, type);
+            if (value == null) {
+                throw new MalformedInputException(ErrorCode.HTTP_BODY_INVALID, "got null, want an object");
+            }
+            return value;
+        } catch (IOException | IllegalArgumentException e) {
+            throw schema(e);
+        }
+    }
+
+    /**
+     * First pass, independent of the target type: one well-formed JSON value within the limits,
+     * no duplicate member names, nothing after it.
+     */
+    private JsonNode syntax(String text) {
         try (JsonParser parser = reader.createParser(text)) {
-            T value = reader.readValue(parser, type);
+            JsonNode tree = reader.readTree(parser);
+            if (tree == null || tree.isMissingNode()) {
+                throw new MalformedInputException(ErrorCode.HTTP_JSON_MALFORMED, "empty body, want one JSON value");
+            }
             if (parser.nextToken() != null) {
                 throw new MalformedInputException(
                         ErrorCode.HTTP_JSON_MALFORMED,
                         "trailing data after the JSON value",
                         parser.currentLocation().getCharOffset());
             }
-            if (value == null) {
-                throw new MalformedInputException(ErrorCode.HTTP_BODY_INVALID, "got null, want an object");
-            }
-            return value;
+            return tree;
         } catch (IOException e) {
-            throw translate(e);
+            throw syntaxError(e);
         }
     }
 
@@ -165,13 +190,67 @@ public final class Json {
         return out.toString();
     }
 
-    private static RuntimeException translate(IOException e) {
+    /**
+     * Refuses a member that the record at its place does not define, before any other check of the
+     * shape, so that an unknown member is reported as such even when a known one is missing too.
+     */
+    private static void closed(JsonNode node, Type type, String path) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            Type[] arguments = parameterized.getActualTypeArguments();
+            if (Collection.class.isAssignableFrom(raw) && node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    closed(node.get(i), arguments[0], path + "[" + i + "]");
+                }
+            } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
+                node.properties().forEach(e -> closed(e.getValue(), arguments[1], path + "." + e.getKey()));
+            }
+            return;
+        }
+        if (!(type instanceof Class<?> c) || !c.isRecord() || !node.isObject()) {
+            return;
+        }
+        Map<String, Type> members = new LinkedHashMap<>();
+        for (RecordComponent component : c.getRecordComponents()) {
+            members.put(NAMES.translate(component.getName()), component.getGenericType());
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            Type member = members.get(field.getKey());
+            String at = path + "." + field.getKey();
+            if (member == null) {
+                Map<String, String> details = new LinkedHashMap<>();
+                details.put("path", at);
+                throw new MalformedInputException(
+                        ErrorCode.HTTP_JSON_UNKNOWN_FIELD,
+                        "at " + at + ": unknown member, want one of " + members.keySet(),
+                        -1,
+                        details,
+                        null);
+            }
+            closed(field.getValue(), member, at);
+        }
+    }
+
+    private static RuntimeException syntaxError(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return new MalformedInputException(ErrorCode.HTTP_JSON_LIMIT, sanitize(limit.getOriginalMessage()));
+            }
+        }
+        String message = e instanceof JsonProcessingException p ? sanitize(p.getOriginalMessage()) : "unreadable JSON";
+        ErrorCode code =
+                message.startsWith("Duplicate") ? ErrorCode.HTTP_JSON_DUPLICATE_KEY : ErrorCode.HTTP_JSON_MALFORMED;
+        long offset = e instanceof JsonProcessingException p && p.getLocation() != null
+                ? p.getLocation().getCharOffset()
+                : -1;
+        return new MalformedInputException(code, message, offset);
+    }
+
+    /** Second pass: the well-formed value does not fit the type. */
+    private static RuntimeException schema(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CairnException cairn) {
                 return cairn;
-            }
-            if (t instanceof StreamConstraintsException limit) {
-                return new MalformedInputException(ErrorCode.HTTP_JSON_LIMIT, sanitize(limit.getOriginalMessage()));
             }
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -192,21 +271,8 @@ public final class Json {
         if (e instanceof JsonMappingException mapping) {
             return invalid(ErrorCode.HTTP_BODY_INVALID, mapping, sanitize(mapping.getOriginalMessage()));
         }
-        if (e instanceof InputCoercionException coercion) {
-            return new MalformedInputException(ErrorCode.HTTP_BODY_INVALID, sanitize(coercion.getOriginalMessage()));
-        }
-        if (e instanceof JsonParseException parse) {
-            String message = sanitize(parse.getOriginalMessage());
-            ErrorCode code =
-                    message.startsWith("Duplicate") ? ErrorCode.HTTP_JSON_DUPLICATE_KEY : ErrorCode.HTTP_JSON_MALFORMED;
-            long offset = parse.getLocation() == null ? -1 : parse.getLocation().getCharOffset();
-            return new MalformedInputException(code, message, offset);
-        }
-        if (e instanceof JsonProcessingException processing) {
-            return new MalformedInputException(
-                    ErrorCode.HTTP_JSON_MALFORMED, sanitize(processing.getOriginalMessage()));
-        }
-        return new MalformedInputException(ErrorCode.HTTP_JSON_MALFORMED, "unreadable JSON");
+        String message = e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage();
+        return new MalformedInputException(ErrorCode.HTTP_BODY_INVALID, sanitize(message));
     }
 
     private static MalformedInputException invalid(ErrorCode code, JsonMappingException e, String message) {
@@ -229,12 +295,21 @@ public final class Json {
         return path.toString();
     }
 
-    /** Jackson's message without Java package names. */
+    /** Jackson's message without Java package names, source locations or feature names. */
     private static String sanitize(String message) {
         if (message == null) {
             return "unreadable JSON";
         }
-        return firstLine(QUALIFIED_NAME.matcher(message).replaceAll("`$1`"));
+        Matcher missing = MISSING.matcher(message);
+        if (missing.lookingAt()) {
+            return "missing member '" + missing.group(1) + "'";
+        }
+        String text = firstLine(QUALIFIED_NAME.matcher(message).replaceAll("`$1`"));
+        int source = text.indexOf(" (start marker at");
+        if (source < 0) {
+            source = text.indexOf(" at [Source");
+        }
+        return source < 0 ? text : text.substring(0, source);
     }
 
     private static String firstLine(String message) {
@@ -260,7 +335,6 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(DeserializationFeature.UNWRAP_SINGLE_VALUE_ARRAYS)

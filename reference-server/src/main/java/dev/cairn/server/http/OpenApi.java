@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.errors.ErrorCode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +46,7 @@ public final class OpenApi {
         doc.putObject("info").put("title", title).put("version", version);
         Schemas schemas = new Schemas();
         Map<String, ObjectNode> paths = new TreeMap<>();
-        Set<String> operationIds = new java.util.HashSet<>();
+        Set<String> operationIds = new HashSet<>();
         for (Route route : routes) {
             ObjectNode item = paths.computeIfAbsent(route.path(), p -> NODES.objectNode());
             String method = route.method().name().toLowerCase(Locale.ROOT);

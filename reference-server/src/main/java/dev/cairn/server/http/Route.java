@@ -1,6 +1,7 @@
 package dev.cairn.server.http;
 
 import dev.cairn.errors.ErrorCode;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -230,7 +231,7 @@ public record Route(
          * @return this builder
          */
         public Builder errors(ErrorCode... codes) {
-            errors.addAll(java.util.Arrays.asList(codes));
+            errors.addAll(Arrays.asList(codes));
             return this;
         }
 

@@ -132,7 +132,7 @@ final class FirstStart {
         return offline;
     }
 
-    private static void ensureDataDir(Path dataDir) throws IOException {
+    static void ensureDataDir(Path dataDir) throws IOException {
         if (!Files.exists(dataDir)) {
             Files.createDirectories(
                     dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

@@ -132,6 +132,21 @@ public final class ServerPki {
     }
 
     /**
+     * Creates the data directory owner-only when absent, and refuses one that group or others may
+     * write; the first thing a start does, before the embedded database opens inside it.
+     *
+     * @param config the configuration
+     * @throws MalformedInputException {@link ErrorCode#CONFIG_UNSAFE} or {@link ErrorCode#CONFIG_INVALID}
+     */
+    public static void prepareDataDir(ServerConfig config) {
+        try {
+            FirstStart.ensureDataDir(config.dataDir());
+        } catch (IOException e) {
+            throw new InternalException(ErrorCode.INTERNAL_IO, "data directory: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Re-issues the server's own certificates (TLS, log signer) that are past their jittered renewal
      * points ({@code ca.md}, renewal), replacing their chain files crash-safely. Keys stay.
      *

@@ -42,6 +42,12 @@ public record DatabaseConfig(
     /**
      * Validates the settings and makes an H2 URL durable across a process kill.
      *
+     * @param jdbcUrl a {@code jdbc:h2:file:} or {@code jdbc:postgresql:} URL
+     * @param user the database user, or {@code null}
+     * @param password the password, or {@code null}
+     * @param poolSize the most connections, 1 to 1000
+     * @param connectionTimeout the wait for a pooled connection, at least 250 ms
+     * @param lockTimeout the wait for a row lock, at least 1 ms
      * @throws MalformedInputException {@link ErrorCode#STORE_CONFIG_INVALID} for another URL, an H2 URL
      *     with a non-zero {@code WRITE_DELAY}, a pool size outside 1-1000 or timeouts out of range
      */

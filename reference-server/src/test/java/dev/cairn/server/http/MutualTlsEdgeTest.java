@@ -120,6 +120,25 @@ class MutualTlsEdgeTest {
     }
 
     @Test
+    void theBundleOfThisMomentDecidesOnAnOpenConnection() throws IOException {
+        TestPki other = new TestPki("edge.example", KeyType.P256);
+        try (RawHttp connection = RawHttp.tls(f.pki.clientContext(f.node), f.edge.port())) {
+            assertEquals(200, connection.get("/test/whoami").status());
+            // The server now trusts only another CA of the same domain (a bundle with a new sequence).
+            f.pki.current.set(new dev.cairn.trust.bundle.TrustBundle(
+                    f.pki.domain, 2, other.bundle.refreshHint(), other.bundle.entries()));
+            try {
+                RawHttp.Response refused = connection.get("/test/whoami");
+                assertEquals(401, refused.status(), refused.text());
+                assertEquals("CERT_CHAIN_INVALID", refused.code());
+            } finally {
+                f.pki.current.set(f.pki.bundle);
+            }
+            assertEquals(200, connection.get("/test/whoami").status());
+        }
+    }
+
+    @Test
     void aServiceCertificateOnANodeRouteIs403() {
         TestPki.Credential service =
                 f.pki.issue(dev.cairn.trust.identity.CairnId.service(f.pki.domain, "c1", "monitor"), Profile.SERVICE);

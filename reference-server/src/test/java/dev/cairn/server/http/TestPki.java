@@ -119,8 +119,13 @@ final class TestPki {
         revocation.updateFromStart(headSigner.sign(head), revocations.entries(0, revocations.size()));
     }
 
+    /** The bundle the server's trust state hands out now; tests may replace it. */
+    final java.util.concurrent.atomic.AtomicReference<TrustBundle> current =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     PeerTrust trust() {
-        return PeerTrust.of(() -> bundle, revocation);
+        current.compareAndSet(null, bundle);
+        return PeerTrust.of(current::get, revocation);
     }
 
     /** How clients check this server: its chain to the bundle and its pinned identity. */

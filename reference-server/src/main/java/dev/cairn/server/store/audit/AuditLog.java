@@ -67,7 +67,7 @@ public final class AuditLog implements AutoCloseable {
     private final CheckpointPublisher checkpoints;
     private final LogReader reader;
     private final ScheduledExecutorService schedule;
-    private AuditRecovery recovery;
+    private volatile AuditRecovery recovery;
 
     private AuditLog(Database db, AuditLogConfig config) {
         this.db = db;
@@ -104,7 +104,12 @@ public final class AuditLog implements AutoCloseable {
         Objects.requireNonNull(db, "db");
         Objects.requireNonNull(config, "config");
         AuditLog log = new AuditLog(db, config);
-        log.recovery = new Recovery(db, config.logId(), log.writer.view()).run(CATCH_UP_CHUNK);
+        try {
+            log.recovery = new Recovery(db, config.logId(), log.writer.view()).run(CATCH_UP_CHUNK);
+        } catch (RuntimeException e) {
+            log.close();
+            throw e;
+        }
         log.writer.start();
         if (log.schedule != null) {
             long every = config.checkpointInterval().toMillis();

@@ -26,7 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Per batch of up to {@code batchSize} queued mutations: one transaction locks the head row,
  * brings the {@link WriterView} up to it, runs each mutation under a savepoint (a refusal rolls back
- * to it), signs each accepted mutation's statement with the next sequence, inserts the markers,
+ * to it), signs each accepted mutation's statement with the next sequence (on a small pool, while
+ * the next mutation runs), chains the markers in order, inserts the markers,
  * statements and new MMR nodes, moves the head, and commits. Only then are the callers completed:
  * accepted ones with their statement, refused ones with their refusal. If the transaction fails,
  * every mutation of the batch fails with a retryable code, and the view is reloaded from the tables
@@ -52,6 +57,7 @@ final class GroupCommitWriter implements Runnable {
     private final BlockingQueue<Submission<?>> queue;
     private final WriterView view = new WriterView();
     private final Thread thread;
+    private final ExecutorService signers;
 
     private final AtomicLong transactions = new AtomicLong();
     private final AtomicLong audited = new AtomicLong();
@@ -72,6 +78,13 @@ final class GroupCommitWriter implements Runnable {
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.thread = new Thread(this, "cairn-audit-writer-" + logId);
         thread.setDaemon(true);
+        AtomicInteger signerCount = new AtomicInteger();
+        this.signers =
+                Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "cairn-audit-signer-" + signerCount.incrementAndGet() + "-" + logId);
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The view, for the catch-up at open (before {@link #start()}, on the opening thread). */
@@ -186,16 +199,32 @@ final class GroupCommitWriter implements Runnable {
         LogHead locked = MarkerTable.lockHead(c);
         LogHead head = view.prepare(c, locked, Long.MAX_VALUE);
         Connection guarded = GuardedConnection.wrap(c);
-        List<Marker> markers = new ArrayList<>(batch.size());
-        List<StatementTable.Row> statements = new ArrayList<>(batch.size());
+        // Run the mutations in order; accepted statements are signed meanwhile, off this thread, while
+        // the next mutation's round trips to the database run.
+        List<Accepted<?>> accepted = new ArrayList<>(batch.size());
+        long seq = head.markerCount();
+        long time = head.headTimeMillis();
+        boolean inline = batch.size() == 1;
         for (Submission<?> s : batch) {
-            IssuedStatement issued = runOne(c, guarded, s, head);
-            if (issued != null) {
-                markers.add(issued.marker());
-                statements.add(new StatementTable.Row(issued.marker().seq(), issued.signed()));
-                view.append(issued.marker());
-                head = head.after(issued.marker());
+            time = Math.max(clock.millis(), time);
+            Accepted<?> a = runOne(c, guarded, s, seq, time, inline);
+            if (a != null) {
+                accepted.add(a);
+                seq++;
             }
+        }
+        // Then chain them: each marker carries its statement's digest and links to the one before.
+        List<Marker> markers = new ArrayList<>(accepted.size());
+        List<StatementTable.Row> statements = new ArrayList<>(accepted.size());
+        for (Accepted<?> a : accepted) {
+            Bytes signed = a.signed().join();
+            Marker marker = head.next(
+                    a.statement().time().toEpochMilli(), a.statement().kind(), FullReceipt.statementDigest(signed));
+            view.append(marker);
+            head = head.after(marker);
+            markers.add(marker);
+            statements.add(new StatementTable.Row(marker.seq(), signed));
+            a.issue(new IssuedStatement(signed, a.statement(), marker));
         }
         head = head.withMmrSize(view.mmrSize());
         MarkerTable.insert(c, markers);
@@ -207,11 +236,22 @@ final class GroupCommitWriter implements Runnable {
         return head;
     }
 
-    /** Runs one mutation under a savepoint: its issued statement, or null when it was refused. */
-    private <T> IssuedStatement runOne(Connection c, Connection guarded, Submission<T> s, LogHead head)
+    /** An accepted mutation whose statement is being signed. */
+    private record Accepted<T>(
+            Submission<T> submission, T result, Statement statement, CompletableFuture<Bytes> signed) {
+        void issue(IssuedStatement issued) {
+            submission.accepted(result, issued);
+        }
+    }
+
+    /**
+     * Runs one mutation under a savepoint: its statement, being signed, or null when it was refused.
+     * The savepoint is not released: rolling back to it is only ever needed while it is the newest, and
+     * a release would cost PostgreSQL a round trip per mutation.
+     */
+    private <T> Accepted<T> runOne(
+            Connection c, Connection guarded, Submission<T> s, long seq, long time, boolean inline)
             throws SQLException {
-        long seq = head.markerCount();
-        long time = Math.max(clock.millis(), head.headTimeMillis());
         Savepoint savepoint = c.setSavepoint();
         Recorded<T> recorded;
         try {
@@ -233,7 +273,6 @@ final class GroupCommitWriter implements Runnable {
             s.refused(new InternalException(ErrorCode.STORE_MUTATION_FAILED, "the mutation threw " + e, e));
             return null;
         }
-        c.releaseSavepoint(savepoint);
         Action a = recorded.action();
         Statement statement = new Statement(
                 logId,
@@ -246,12 +285,15 @@ final class GroupCommitWriter implements Runnable {
                 a.policyHash(),
                 a.requestHash(),
                 a.outcome());
-        Bytes signed = Bytes.copyOf(
+        CompletableFuture<Bytes> signed = inline
+                ? CompletableFuture.completedFuture(sign(statement))
+                : CompletableFuture.supplyAsync(() -> sign(statement), signers);
+        return new Accepted<>(s, recorded.result(), statement, signed);
+    }
+
+    private Bytes sign(Statement statement) {
+        return Bytes.copyOf(
                 statementSigner.sign(Cbor.encode(statement.toCbor())).encode());
-        Marker marker = head.next(time, a.kind(), FullReceipt.statementDigest(signed));
-        IssuedStatement issued = new IssuedStatement(signed, statement, marker);
-        s.accepted(recorded.result(), issued);
-        return issued;
     }
 
     private void fail(List<Submission<?>> batch, CairnException e) {
@@ -280,6 +322,7 @@ final class GroupCommitWriter implements Runnable {
         if (thread.isAlive()) {
             thread.interrupt();
         }
+        signers.shutdown();
         if (!thread.isAlive() || stopped) {
             for (Submission<?> s; (s = queue.poll()) != null; ) {
                 s.fail(closed());

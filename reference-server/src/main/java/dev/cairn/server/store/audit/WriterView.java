@@ -71,7 +71,7 @@ final class WriterView {
 
     private void integrate(Connection c, LogHead locked, long maxLag) throws SQLException {
         long from = mmr.leafCount();
-        long to = Math.min(locked.markerCount(), from + maxLag);
+        long to = locked.markerCount() - from <= maxLag ? locked.markerCount() : from + maxLag;
         if (from >= to) {
             return;
         }

@@ -21,6 +21,10 @@ public record LogHead(long markerCount, long mmrSize, Digest headHash, long head
     /**
      * Validates the components.
      *
+     * @param markerCount the number of markers
+     * @param mmrSize the integrated MMR size in nodes
+     * @param headHash the hash of the newest marker, or the genesis hash
+     * @param headTimeMillis the time of the newest marker, or 0
      * @throws IllegalArgumentException for negative counts or time, or an MMR size that is not valid or
      *     has more leaves than there are markers
      */
