@@ -104,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.println("node: " + result.state().identity().uri());
             out.println("heartbeats: " + result.beats());
+            out.println("mtls_handshakes: " + result.handshakes());
             out.println("bundle_sequence: " + result.state().trustBundle().sequence());
             out.println("revocation_head: " + (result.state().revocationHead().isPresent() ? "held" : "none"));
             out.println(
