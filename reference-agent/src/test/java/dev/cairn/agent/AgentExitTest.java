@@ -30,13 +30,31 @@ class AgentExitTest {
     }
 
     @Test
-    void everyAgentCodeHasItsOwnExitCode() {
+    void everyAgentCodeHasItsOwnExitCodeOrIsTemporary() {
         for (ErrorCode code : ErrorCode.values()) {
             if (code.name().startsWith("AGENT_")) {
                 AgentExit exit = exit(code);
-                assertTrue(exit.code() >= 10, code + " exits " + exit);
+                if (code.retryable()) {
+                    assertTrue(exit == AgentExit.TEMPORARY || exit.code() >= 10, code + " exits " + exit);
+                } else {
+                    assertTrue(exit.code() >= 10, code + " exits " + exit);
+                }
             }
         }
+    }
+
+    @Test
+    void serverAnswersExitByWhatTheyMean() {
+        assertEquals(AgentExit.SERVER_UNTRUSTED, exit(ErrorCode.AGENT_SERVER_UNTRUSTED));
+        assertEquals(AgentExit.SERVER_UNTRUSTED, exit(ErrorCode.AGENT_SERVER_ANSWER_INVALID));
+        assertEquals(AgentExit.REFUSED, exit(ErrorCode.JOIN_TOKEN_EXHAUSTED));
+        assertEquals(AgentExit.REFUSED, exit(ErrorCode.CSR_KEY_NOT_ALLOWED));
+        assertEquals(AgentExit.REFUSED, exit(ErrorCode.AGENT_ENROLLMENT_CONFLICT));
+        assertEquals(AgentExit.HOST_MISMATCH, exit(ErrorCode.NODE_HOST_MISMATCH));
+        assertEquals(AgentExit.CERTIFICATE_NOT_VALID, exit(ErrorCode.CERT_EXPIRED));
+        assertEquals(AgentExit.TEMPORARY, exit(ErrorCode.AGENT_SERVER_UNREACHABLE));
+        assertEquals(AgentExit.TEMPORARY, exit(ErrorCode.AGENT_ENROLL_TIMEOUT));
+        assertEquals(AgentExit.TEMPORARY, exit(ErrorCode.HTTP_UNAVAILABLE));
     }
 
     @Test

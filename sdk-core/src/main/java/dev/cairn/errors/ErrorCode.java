@@ -533,6 +533,47 @@ public enum ErrorCode {
     /** A machine identifier source holds something other than its documented format. */
     AGENT_HOST_ID_MALFORMED(
             ErrorFamily.MALFORMED_INPUT, "Fix the machine identifier file; spec/agent.md gives each source's format."),
+    /**
+     * The server's TLS chain does not lead to the pinned root CA (or the held trust bundle), or its
+     * certificate does not name the control plane's identity: nothing was sent.
+     */
+    AGENT_SERVER_UNTRUSTED(
+            ErrorFamily.REJECTED,
+            "Check --ca-fingerprint against the server's root CA (openssl x509 -fingerprint -sha256) and --server."),
+    /** An authenticated server returned a certificate, chain or trust state that fails the agent's checks. */
+    AGENT_SERVER_ANSWER_INVALID(
+            ErrorFamily.REJECTED,
+            "The server's answer does not check out (key, identity, chain or trust data); nothing was stored. Report it."),
+    /** A server answer is not the JSON or binary form the API fixes, or exceeds its limits. */
+    AGENT_SERVER_ANSWER_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT,
+            "Check that --server names a Cairn server of a matching version; the answer did not parse strictly."),
+    /** The server could not be reached, or the connection failed before an answer arrived. */
+    AGENT_SERVER_UNREACHABLE(
+            ErrorFamily.INTERNAL,
+            true,
+            Duration.ofSeconds(5),
+            "Check the network path to --server; the agent retries, and a restarted agent resumes."),
+    /** The server answered with an error code this agent does not know. */
+    AGENT_SERVER_ERROR(
+            ErrorFamily.REJECTED,
+            "The server answered with a code this agent does not know: look it up by its trace id, or upgrade the agent."),
+    /** The server ended the TLS handshake with the node's certificate, which the agent knows no revocation of. */
+    AGENT_TLS_REFUSED(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(30),
+            "The server refused this node's certificate in the handshake: check the clock and the server's trust bundle."),
+    /** The join request is still pending when the enroll command's time is up. */
+    AGENT_ENROLL_TIMEOUT(
+            ErrorFamily.REJECTED,
+            true,
+            Duration.ofSeconds(30),
+            "Ask an operator to approve the join request, then run enroll again: it resumes waiting, it does not resubmit."),
+    /** The state directory holds another enrollment than the command asks for. */
+    AGENT_ENROLLMENT_CONFLICT(
+            ErrorFamily.REJECTED,
+            "The state directory belongs to another enrollment: use another --state-dir, or move this one aside."),
 
     // --- Internal ---
     /** A cryptographic provider failed in a way valid input cannot cause. */

@@ -21,21 +21,29 @@ import picocli.CommandLine.Spec;
         name = "cairn-agent",
         mixinStandardHelpOptions = true,
         version = "cairn-agent (spec/agent.md version 1)",
-        description = "The Cairn node agent: its state directory and host binding.",
-        subcommands = {StatusCommand.class, HostFingerprintCommand.class, CommandLine.HelpCommand.class},
+        description = "The Cairn node agent: enrollment, heartbeats, renewal and fencing over mTLS.",
+        subcommands = {
+            EnrollCommand.class,
+            RunCommand.class,
+            StatusCommand.class,
+            HostFingerprintCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
             "2:usage error",
             "3:internal error",
-            "4:temporary failure (I/O, state locked); try again later",
+            "4:temporary failure (I/O, state locked, server out of reach, still pending); try again later",
             "10:fenced: revoked",
             "11:fenced: trust state stale",
             "12:host mismatch, or no host identifier",
             "13:bad local state",
             "14:certificate expired or not yet valid",
             "15:not enrolled",
-            "16:fenced: join request rejected"
+            "16:fenced: join request rejected",
+            "17:server untrusted (pin, identity) or its answer does not check out",
+            "18:refused: join token or CSR refused, or the state directory holds another enrollment"
         })
 public final class CairnAgent implements Callable<Integer> {
     @Spec

@@ -54,10 +54,10 @@ final class StatusCommand implements Callable<Integer> {
         out.println("phase: " + state.phase().wireName());
         out.println("generation: " + checked.generation().number());
         state.nodeId().ifPresent(id -> out.println("node: " + id.uri()));
-        out.println("cluster: " + enrollment.cluster());
+        out.println("cluster: " + enrollment.cluster().orElse("(from the join token)"));
         out.println("server: " + enrollment.serverUrl());
         out.println("ca_fingerprint: " + enrollment.caPin());
-        out.println("join_request: " + enrollment.joinRequestId());
+        out.println("join_request: " + enrollment.joinRequestLabel());
         out.println("host: " + enrollment.host() + " " + enrollment.host().sourceNames());
         if (checked instanceof CheckedActive active) {
             out.println("not_after: " + active.notAfter());

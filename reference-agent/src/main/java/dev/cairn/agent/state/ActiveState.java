@@ -44,7 +44,8 @@ public record ActiveState(
      * @param revocationHead the head, if held
      * @param renewAt the renewal point
      * @throws dev.cairn.errors.MalformedInputException {@link dev.cairn.errors.ErrorCode#AGENT_STATE_MALFORMED}
-     *     if the identity is not a node of the enrollment's cluster, the chain is empty or too long, or the
+     *     if the enrollment has no cluster or join request id, the identity is not a node of its cluster,
+     *     the chain is empty or too long, or the
      *     renewal point lies outside the certificate's validity
      */
     public ActiveState {
@@ -55,7 +56,7 @@ public record ActiveState(
         Objects.requireNonNull(revocationHead, "revocationHead");
         Objects.requireNonNull(renewAt, "renewAt");
         chain = List.copyOf(chain);
-        Consistency.checkNode(identity, enrollment);
+        Consistency.checkComplete(identity, enrollment);
         Consistency.checkHead(revocationHead);
         if (chain.isEmpty() || chain.size() > KeyFiles.MAX_CERTIFICATES) {
             throw Invalid.state(

@@ -6,11 +6,9 @@ import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.keyfile.KeyFiles;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +20,10 @@ import java.util.Optional;
  * validity), and the stored chain is the start of that path.
  */
 final class ChainCheck {
-    private static final int SAN_URI = 6;
-
     private ChainCheck() {}
 
     static void identity(X509Certificate leaf, CairnId expected) {
-        Optional<CairnId> found = sanIdentity(leaf);
+        Optional<CairnId> found = CertificateNames.identity(leaf);
         if (found.isEmpty() || !found.get().equals(expected)) {
             throw VerificationException.mismatch(
                     ErrorCode.AGENT_CERT_IDENTITY_MISMATCH,
@@ -37,26 +33,32 @@ final class ChainCheck {
     }
 
     /**
-     * The path from the leaf to the pinned root through the bundle, leaf first, root last, by names
-     * and signatures only; {@link #validity} checks its times.
+     * The path from the leaf to the pinned root, leaf first, root last, by names and signatures only;
+     * {@link #validity} checks its times. The leaf's issuer must be a CA certificate of the held bundle
+     * (the one the server verifies the node with); above it, the path continues through the bundle's
+     * CA certificates and the issuers the stored chain carries, up to the pinned root. Cairn's bundles
+     * hold the issuing intermediates ({@code spec/trust-bundle.md}), so the pinned root usually comes
+     * from the stored chain, as the server sent it.
      */
     static List<X509Certificate> path(
             X509Certificate leaf, List<X509Certificate> chain, TrustBundle bundle, CaFingerprint pin) {
         List<X509Certificate> cas = bundle.certificates();
-        if (cas.stream().noneMatch(pin::matches)) {
+        List<X509Certificate> known = new ArrayList<>(cas);
+        chain.stream().skip(1).filter(c -> !known.contains(c)).forEach(known::add);
+        if (known.stream().noneMatch(pin::matches)) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("expected", pin.toString());
             details.put(
                     "found",
                     String.join(
                             ",",
-                            cas.stream()
+                            known.stream()
                                     .map(c -> CaFingerprint.of(c).toString())
                                     .toList()));
             throw new VerificationException(
                     ErrorCode.AGENT_TRUST_PIN_MISMATCH,
-                    "the held trust bundle (sequence " + bundle.sequence() + ") has no CA certificate with the pinned"
-                            + " fingerprint " + pin,
+                    "neither the held trust bundle (sequence " + bundle.sequence() + ") nor the stored chain has"
+                            + " a CA certificate with the pinned fingerprint " + pin,
                     details,
                     null);
         }
@@ -69,9 +71,9 @@ final class ChainCheck {
             if (path.size() > KeyFiles.MAX_CERTIFICATES) {
                 throw untrusted("no path to the pinned CA within " + KeyFiles.MAX_CERTIFICATES + " certificates");
             }
-            X509Certificate issuer = issuer(current, cas);
-            if (issuer.equals(current)) {
-                throw untrusted("the path ends at the self-signed "
+            X509Certificate issuer = issuer(current, current == leaf ? cas : known);
+            if (issuer.equals(current) || path.contains(issuer)) {
+                throw untrusted("the path ends at "
                         + issuer.getSubjectX500Principal().getName() + ", which is not the pinned CA " + pin);
             }
             path.add(issuer);
@@ -128,27 +130,6 @@ final class ChainCheck {
             return true;
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
-        }
-    }
-
-    private static Optional<CairnId> sanIdentity(X509Certificate leaf) {
-        Collection<List<?>> names;
-        try {
-            names = leaf.getSubjectAlternativeNames();
-        } catch (CertificateParsingException e) {
-            return Optional.empty();
-        }
-        if (names == null || names.size() != 1) {
-            return Optional.empty();
-        }
-        List<?> name = names.iterator().next();
-        if (!(name.get(0) instanceof Integer type) || type != SAN_URI || !(name.get(1) instanceof String uri)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(CairnId.parse(uri));
-        } catch (RuntimeException e) {
-            return Optional.empty();
         }
     }
 

@@ -35,6 +35,6 @@ public final class CheckedPending implements CheckedState {
     @Override
     public String toString() {
         return "CheckedPending[generation " + generation.number() + ", join request "
-                + state().enrollment().joinRequestId() + "]";
+                + state().enrollment().joinRequestLabel() + "]";
     }
 }

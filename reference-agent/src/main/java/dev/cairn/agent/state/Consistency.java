@@ -10,9 +10,20 @@ final class Consistency {
     private Consistency() {}
 
     static void checkNode(CairnId id, Enrollment enrollment) {
-        if (id.kind() != CairnId.Kind.NODE || !id.cluster().equals(enrollment.cluster())) {
-            throw Invalid.state("node identity " + id + ", want a node of cluster " + enrollment.cluster());
+        if (id.kind() != CairnId.Kind.NODE
+                || (enrollment.cluster().isPresent()
+                        && !id.cluster().equals(enrollment.cluster().get()))) {
+            throw Invalid.state("node identity " + id + ", want a node"
+                    + enrollment.cluster().map(c -> " of cluster " + c).orElse(""));
         }
+    }
+
+    /** An identity in use needs its whole enrollment: the cluster and the join request are known. */
+    static void checkComplete(CairnId id, Enrollment enrollment) {
+        if (enrollment.cluster().isEmpty() || enrollment.joinRequestId().isEmpty()) {
+            throw Invalid.state("an active state needs the cluster and the join request id of its enrollment");
+        }
+        checkNode(id, enrollment);
     }
 
     static void checkHead(Optional<Bytes> head) {

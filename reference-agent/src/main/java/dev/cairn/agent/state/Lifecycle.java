@@ -11,9 +11,11 @@ import java.util.Optional;
  *
  * <pre>
  * (none)  -> pending                      first enrollment
- * pending -> pending | active | fenced    same enrollment, same key, same identity once named
+ * pending -> pending | active | fenced    same enrollment (the join request id and the cluster may be
+ *                                         learned, once), same key, same identity once named, same
+ *                                         poll secret once held; active needs a submitted request
  * active  -> active | fenced              same enrollment and identity; the key may change (renewal)
- * fenced  -> pending                      a new enrollment: another join request
+ * fenced  -> pending                      a new enrollment: no join request yet, or another one
  * </pre>
  */
 final class Lifecycle {
@@ -31,7 +33,10 @@ final class Lifecycle {
             if (!(to instanceof PendingState)) {
                 throw refused(current, to, "a fenced identity is never used again; only a new enrollment follows");
             }
-            if (to.enrollment().joinRequestId().equals(fenced.enrollment().joinRequestId())) {
+            if (to.enrollment().joinRequestId().isPresent()
+                    && to.enrollment()
+                            .joinRequestId()
+                            .equals(fenced.enrollment().joinRequestId())) {
                 throw refused(current, to, "a new enrollment needs a new join request");
             }
             return;
@@ -39,9 +44,15 @@ final class Lifecycle {
         if (current instanceof ActiveState && to instanceof PendingState) {
             throw refused(current, to, "an active identity does not return to pending; fence it and enroll again");
         }
-        if (!current.enrollment().equals(to.enrollment())) {
+        boolean sameEnrollment = current instanceof PendingState
+                ? current.enrollment().continuedBy(to.enrollment())
+                : current.enrollment().equals(to.enrollment());
+        if (!sameEnrollment) {
             throw refused(
-                    current, to, "the enrollment (server, pin, cluster, join request, host) is fixed for an identity");
+                    current,
+                    to,
+                    "the enrollment (server, pin, cluster, join request, host) is fixed for an identity;"
+                            + " only a pending one learns its join request id and cluster, once");
         }
         if (current.nodeId().isPresent() && !current.nodeId().equals(to.nodeId())) {
             throw refused(current, to, "the node identity " + current.nodeId().get() + " is fixed once named");
@@ -52,6 +63,19 @@ final class Lifecycle {
                     || to instanceof FencedState;
             if (!sameKey) {
                 throw refused(current, to, "the key of a pending enrollment is the one its CSR carried");
+            }
+            if (to instanceof PendingState next
+                    && pending.isSubmitted()
+                    && !PendingState.sameSecret(pending.pollSecret(), next.pollSecret())) {
+                throw refused(current, to, "the poll secret of a submitted join request is fixed");
+            }
+            if (to instanceof PendingState next
+                    && pending.csr().isPresent()
+                    && !pending.csr().equals(next.csr())) {
+                throw refused(current, to, "the CSR of a pending enrollment is fixed once stored");
+            }
+            if (to instanceof ActiveState && !pending.isSubmitted()) {
+                throw refused(current, to, "a join request that was never submitted cannot be approved");
             }
         }
     }

@@ -122,7 +122,15 @@ public final class StateCheck {
         return new VerificationException(ErrorCode.AGENT_NOT_ENROLLED, "the state directory holds no state");
     }
 
-    static VerificationException fenced(FencedState fenced) {
+    /**
+     * The error of a fenced state ({@link ErrorCode#AGENT_FENCED}, details {@code reason}, {@code
+     * fenced_at} and, when named, {@code node_id}): what start-up reports, and what the running agent
+     * exits with once it fenced itself.
+     *
+     * @param fenced the fenced state
+     * @return the error, mapped to exit code 10, 11 or 16 by its reason
+     */
+    public static VerificationException fenced(FencedState fenced) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("reason", fenced.reason().wireName());
         details.put("fenced_at", fenced.fencedAt().toString());
@@ -131,7 +139,7 @@ public final class StateCheck {
                 ErrorCode.AGENT_FENCED,
                 fenced.nodeId()
                                 .map(id -> "identity " + id)
-                                .orElse("the enrollment " + fenced.enrollment().joinRequestId())
+                                .orElse("the enrollment " + fenced.enrollment().joinRequestLabel())
                         + " was fenced at " + fenced.fencedAt() + " ("
                         + fenced.reason().wireName() + "): "
                         + fenced.detail(),

@@ -9,12 +9,15 @@ import dev.cairn.agent.host.HostFingerprint;
 import dev.cairn.agent.host.HostSource;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
+import dev.cairn.bytes.InsecureSecretKeyAccess;
+import dev.cairn.bytes.SecretBytes;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.bundle.TrustBundle;
+import dev.cairn.trust.csr.Csr;
 import dev.cairn.trust.identity.CairnId;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -33,6 +36,7 @@ final class StateJson {
     static final String CHAIN_FILE = "chain.pem";
     static final String BUNDLE_FILE = "bundle.jwks";
     static final String HEAD_FILE = "revocation-head.cose";
+    static final String CSR_FILE = "csr.pem";
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -78,8 +82,8 @@ final class StateJson {
         Enrollment enrollment = state.enrollment();
         root.put("server_url", enrollment.serverUrl().toString());
         root.put("ca_fingerprint", enrollment.caPin().toString());
-        root.put("cluster", enrollment.cluster());
-        root.put("join_request_id", enrollment.joinRequestId());
+        enrollment.cluster().ifPresent(cluster -> root.put("cluster", cluster));
+        enrollment.joinRequestId().ifPresent(id -> root.put("join_request_id", id));
         ObjectNode host = root.putObject("host");
         host.put("fingerprint", enrollment.host().toString());
         ArrayNode sources = host.putArray("sources");
@@ -87,6 +91,12 @@ final class StateJson {
         state.nodeId().ifPresent(id -> root.put("node_id", id.uri()));
         if (state instanceof PendingState pending) {
             key(root, pending.nodeKey(), digests);
+            pending.csr().ifPresent(c -> file(root, "csr", CSR_FILE, digests));
+            pending.pollSecret()
+                    .ifPresent(secret -> root.put(
+                            "poll_secret",
+                            Bytes.copyOf(secret.toByteArray(InsecureSecretKeyAccess.get()))
+                                    .toBase64Url()));
             pending.trustBundle().ifPresent(b -> file(root, "trust_bundle", BUNDLE_FILE, digests));
             pending.revocationHead().ifPresent(h -> file(root, "revocation_head", HEAD_FILE, digests));
         } else if (state instanceof ActiveState active) {
@@ -166,15 +176,18 @@ final class StateJson {
         Enrollment enrollment = new Enrollment(
                 Enrollment.parseUrl(fields.text("server_url")),
                 CaFingerprint.parse(fields.text("ca_fingerprint")),
-                fields.text("cluster"),
-                fields.text("join_request_id"),
+                fields.optionalText("cluster"),
+                fields.optionalText("join_request_id"),
                 fingerprint);
         Optional<CairnId> nodeId = fields.optionalText("node_id").map(CairnId::parse);
         AgentState state;
         if (phase.equals(Phase.PENDING.wireName())) {
+            VerificationKey key = key(fields.object("key"), files);
             state = new PendingState(
                     enrollment,
-                    key(fields.object("key"), files),
+                    key,
+                    fields.optionalObject("csr").map(ref -> csr(ref, files, key)),
+                    fields.optionalText("poll_secret").map(StateJson::pollSecret),
                     nodeId,
                     fields.optionalObject("trust_bundle").map(ref -> bundle(ref, files)),
                     fields.optionalObject("revocation_head").map(ref -> head(ref, files)));
@@ -215,6 +228,29 @@ final class StateJson {
         files.bytes(name, FileDigest.parse(ref.text("digest"), FILE));
         ref.end();
         return key;
+    }
+
+    private static Csr csr(JsonFields ref, Files files, VerificationKey key) {
+        byte[] pem = files.bytes(CSR_FILE, digest(ref, CSR_FILE));
+        ref.end();
+        return ContentFiles.csr(pem, key);
+    }
+
+    private static SecretBytes pollSecret(String text) {
+        Bytes bytes;
+        try {
+            bytes = Bytes.fromBase64Url(text);
+        } catch (IllegalArgumentException e) {
+            throw Invalid.file(FILE, "poll_secret is not unpadded base64url", e);
+        }
+        if (bytes.length() != PendingState.POLL_SECRET_BYTES
+                || !bytes.toBase64Url().equals(text)) {
+            throw Invalid.file(
+                    FILE,
+                    "poll_secret must be " + PendingState.POLL_SECRET_BYTES + " bytes in unpadded base64url",
+                    null);
+        }
+        return SecretBytes.copyOf(bytes.toByteArray(), InsecureSecretKeyAccess.get());
     }
 
     private static List<X509Certificate> chain(JsonFields ref, Files files) {

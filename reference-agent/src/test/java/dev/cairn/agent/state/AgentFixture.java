@@ -4,6 +4,7 @@ import dev.cairn.agent.host.HostBinding;
 import dev.cairn.agent.host.HostFingerprint;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
+import dev.cairn.bytes.SecretBytes;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.bundle.CaEntry;
@@ -146,8 +147,20 @@ public final class AgentFixture {
         return chain;
     }
 
+    /** A pending state with its CSR and, when the enrollment has a join request id, a poll secret. */
     public PendingState pending(Enrollment enrollment, SigningKey key) {
-        return PendingState.of(enrollment, key.verificationKey());
+        return new PendingState(
+                enrollment,
+                key.verificationKey(),
+                Optional.of(CsrBuilder.build(key, Optional.empty())),
+                enrollment.joinRequestId().map(id -> pollSecret()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    public SecretBytes pollSecret() {
+        return SecretBytes.random(PendingState.POLL_SECRET_BYTES, random);
     }
 
     public ActiveState active(Enrollment enrollment, SigningKey key, CairnId id) {

@@ -103,6 +103,8 @@ class PublicationPropertyTest {
                     new PendingState(
                             pending.enrollment(),
                             pending.nodeKey(),
+                            pending.csr(),
+                            pending.pollSecret(),
                             Optional.of(node),
                             Optional.of(fixture.bundle),
                             Optional.of(fixture.head()));

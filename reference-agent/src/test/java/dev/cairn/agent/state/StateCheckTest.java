@@ -103,7 +103,7 @@ class StateCheckTest {
         }
         CheckedPending checked = assertInstanceOf(CheckedPending.class, check().check(dir, ACCESS));
         assertEquals(key.verificationKey(), checked.key().verificationKey());
-        assertEquals("jr-1", checked.state().enrollment().joinRequestId());
+        assertEquals(Optional.of("jr-1"), checked.state().enrollment().joinRequestId());
     }
 
     @Test
@@ -247,8 +247,8 @@ class StateCheckTest {
     @Test
     void aBundleWithoutThePinnedRootIsAPinMismatch() {
         AgentFixture otherCa = new AgentFixture(tmp.resolve("host"));
-        Enrollment pinnedElsewhere =
-                new Enrollment(enrollment.serverUrl(), otherCa.pin, enrollment.cluster(), "jr-1", enrollment.host());
+        Enrollment pinnedElsewhere = new Enrollment(
+                enrollment.serverUrl(), otherCa.pin, enrollment.cluster(), Optional.of("jr-1"), enrollment.host());
         enrollment = pinnedElsewhere;
         active();
         CairnException e = assertThrows(CairnException.class, () -> check().check(dir, ACCESS));

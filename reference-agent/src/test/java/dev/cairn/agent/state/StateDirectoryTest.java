@@ -82,6 +82,8 @@ class StateDirectoryTest {
             PendingState named = new PendingState(
                     enrollment,
                     key.verificationKey(),
+                    pending.csr(),
+                    pending.pollSecret(),
                     Optional.of(AgentFixture.node("n-1")),
                     Optional.of(fixture.bundle),
                     Optional.of(fixture.head()));

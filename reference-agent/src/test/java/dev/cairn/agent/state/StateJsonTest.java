@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,8 @@ class StateJsonTest {
     void eachPhaseRoundTrips() {
         assertEquals(active, decode(json(active)));
         assertEquals(fenced, decode(json(fenced)));
-        PendingState pending = PendingState.of(active.enrollment(), active.nodeKey());
+        PendingState pending =
+                PendingState.of(active.enrollment(), active.nodeKey(), Optional.of(fixture.pollSecret()));
         assertEquals(pending, decode(json(pending)));
     }
 
@@ -128,7 +130,8 @@ class StateJsonTest {
                 "active member under fenced");
         assertMalformed(fencedJson.replace("\"stale_trust\"", "\"bored\""), "fence reason");
         assertMalformed(
-                json(PendingState.of(active.enrollment(), active.nodeKey())).replace("\"pending\"", "\"active\""),
+                json(PendingState.of(active.enrollment(), active.nodeKey(), Optional.of(fixture.pollSecret())))
+                        .replace("\"pending\"", "\"active\""),
                 "active without certificate");
     }
 
