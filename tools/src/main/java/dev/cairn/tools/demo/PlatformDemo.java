@@ -131,7 +131,7 @@ final class PlatformDemo {
 
         out.println("  -- the operator revokes agent-3's node; its next call is refused and it fences itself --");
         String revoked = approvedNodeOf(states.get(2), nodeIds);
-        boolean revokeOk = admin(server, "nodes", "revoke", revoked, "--reason", "key-compromise")
+        boolean revokeOk = admin(server, "nodes", "revoke", revoked, "--reason", "KEY_COMPROMISE")
                         .exit()
                 == 0;
         Processes.Result fenced = agent("run", "--state-dir", states.get(2).toString(), "--once");
@@ -178,13 +178,15 @@ final class PlatformDemo {
 
     /** The node an agent's state names, among those approved. */
     private String approvedNodeOf(Path state, List<String> nodeIds) throws IOException, InterruptedException {
-        Processes.Result status = agent("status", "--state-dir", state.toString(), "--json");
-        String text = String.join("\n", status.lines());
-        for (String node : nodeIds) {
-            if (text.contains("/node/" + node + "\"")) {
-                return node;
+        Processes.Result status = agent("status", "--state-dir", state.toString());
+        for (String line : status.lines()) {
+            for (String node : nodeIds) {
+                if (line.startsWith("node: ") && line.endsWith("/node/" + node)) {
+                    return node;
+                }
             }
         }
+        String text = String.join("\n", status.lines());
         throw new IOException("agent state names none of " + nodeIds + ": " + text);
     }
 
