@@ -54,8 +54,29 @@ public final class AuditExport {
      *     checkpoint does not cover it, {@link ErrorCode#REVOCATION_HEAD_STALE} before the first head
      */
     public AuditBundleTrailer export(OutputStream out, long first, long count) {
+        checkRange(first, count);
         SignedCheckpoint covering = log.latestCheckpoint()
                 .orElseThrow(() -> new VerificationException(ErrorCode.STORE_NOT_FOUND, "no checkpoint yet"));
+        return export(out, first, count, covering);
+    }
+
+    /**
+     * Refuses a range the log does not hold, before anything is written.
+     *
+     * @param first the first sequence
+     * @param count how many markers
+     * @throws VerificationException {@link ErrorCode#STORE_NOT_FOUND}
+     */
+    public void checkRange(long first, long count) {
+        long size = log.markers().size();
+        if (first < 0 || count < 1 || first > size || count > size - first) {
+            throw new VerificationException(
+                    ErrorCode.STORE_NOT_FOUND,
+                    "the log holds markers 0 to " + (size - 1) + "; asked for " + first + " to " + (first + count - 1));
+        }
+    }
+
+    private AuditBundleTrailer export(OutputStream out, long first, long count, SignedCheckpoint covering) {
         PublishedHead head = revocation
                 .current()
                 .orElseThrow(() ->

@@ -220,6 +220,7 @@ public final class AuditRoutes {
                     "count must be between 1 and " + MAX_BUNDLE_COUNT + ", got " + count);
         }
         latest();
+        export.checkRange(first, count);
         Context ctx = call.context();
         ctx.status(200);
         ctx.contentType(BUNDLE_MEDIA_TYPE);

@@ -1,6 +1,7 @@
 package dev.cairn.server.cli;
 
 import dev.cairn.errors.CairnException;
+import dev.cairn.server.cli.admin.AdminCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "cairn-server (spec/server.md version 1)",
         description = "The Cairn reference server: PKI authority and control plane.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ServeCommand.class, AdminCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok (serve: stopped by a signal)",

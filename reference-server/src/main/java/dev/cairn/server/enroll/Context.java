@@ -55,13 +55,27 @@ record Context(
     NodeCertificate certificate(String identity, X509Certificate leaf) {
         StringBuilder pem = new StringBuilder(IssuedCertificate.pem(leaf));
         ca.chain().forEach(c -> pem.append(IssuedCertificate.pem(c)));
-        String bundle = new String(TrustBundleJwks.render(bundles.get()), StandardCharsets.US_ASCII);
+        String bundle = jwks(bundles.get());
         return new NodeCertificate(
                 identity,
                 leaf.getSerialNumber().toString(16),
                 leaf.getNotAfter().toInstant().toString(),
                 pem.toString(),
                 bundle);
+    }
+
+    /** The last bundle rendered and its JWKS: bundles change rarely, polls are frequent. */
+    private static final java.util.concurrent.atomic.AtomicReference<Object[]> LAST_JWKS =
+            new java.util.concurrent.atomic.AtomicReference<>(new Object[] {null, null});
+
+    static String jwks(TrustBundle bundle) {
+        Object[] last = LAST_JWKS.get();
+        if (last[0] == bundle) {
+            return (String) last[1];
+        }
+        String rendered = new String(TrustBundleJwks.render(bundle), StandardCharsets.US_ASCII);
+        LAST_JWKS.set(new Object[] {bundle, rendered});
+        return rendered;
     }
 
     static byte[] der(X509Certificate certificate) {

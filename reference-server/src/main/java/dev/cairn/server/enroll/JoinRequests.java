@@ -81,7 +81,7 @@ final class JoinRequests {
             return Recorded.of(cluster, ctx.action("join-request.submit", Context.ANONYMOUS, requestId, request));
         });
         if (ctx.settings().autoApprove()) {
-            approve(ctx.settings().serverIdentity(), requestId);
+            approve(ctx.settings().serverIdentity(), requestId, csr);
             return new JoinAccepted(requestId, JoinStatus.APPROVED.wire(), pollSecret, 0);
         }
         return new JoinAccepted(
@@ -136,8 +136,13 @@ final class JoinRequests {
      * approved, creates the node with its host binding and records the certificate.
      */
     JoinRequestView approve(CairnId actor, String requestId) {
+        return approve(actor, requestId, null);
+    }
+
+    /** Approves with the CSR verified at submission (automatic approval), or verifies the stored one. */
+    private JoinRequestView approve(CairnId actor, String requestId, VerifiedCsr verified) {
         RequestTable.Row r = undecided(read(requestId));
-        VerifiedCsr csr = CsrVerifier.verify(r.csr());
+        VerifiedCsr csr = verified != null ? verified : CsrVerifier.verify(r.csr());
         String nodeId = Ids.nodeId(ctx.random());
         CairnId identity = CairnId.node(ctx.settings().trustDomain(), r.cluster(), nodeId);
         IssuedCertificate issued = ctx.ca()

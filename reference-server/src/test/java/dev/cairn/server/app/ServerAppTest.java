@@ -74,6 +74,11 @@ class ServerAppTest {
             assertEquals(0, v.exit(), v.toString());
             assertTrue(v.out().contains("cairn://e2e.example/log/audit"), v.out());
 
+            assertEquals(
+                    ErrorCode.STORE_NOT_FOUND.name(),
+                    f.get("/v1/audit/bundle?first=0&count=" + (markers + 5), token)
+                            .code());
+
             ServerFixture.Reply inclusion = f.get("/v1/audit/proofs/inclusion/0", token);
             assertEquals(200, inclusion.status(), inclusion.text());
             Verify proof = verify("proof", "--json", "-").withInput(inclusion.body());

@@ -158,6 +158,17 @@ public final class Demo {
             throw new IllegalStateException("interrupted while cairn-verify ran", e);
         }
 
+        heading("The platform: cairn-server, three cairn-agent processes, an operator and an auditor");
+        boolean platformOk;
+        try {
+            platformOk = new PlatformDemo(out, repoRoot).run(Files.createTempDirectory("cairn-demo-platform"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the platform ran", e);
+        }
+
         boolean ok = roundTrip
                 && samePayload
                 && rejected
@@ -165,7 +176,8 @@ public final class Demo {
                 && trustOk
                 && report.failures().isEmpty()
                 && !report.results().isEmpty()
-                && auditOk;
+                && auditOk
+                && platformOk;
         out.println();
         out.println(
                 ok ? "Demo finished: every step behaved as specified." : "Demo finished with failures (see above).");

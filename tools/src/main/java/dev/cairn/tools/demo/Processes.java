@@ -41,7 +41,8 @@ final class Processes {
 
     /** Starts a process whose output goes to a file; it runs in the background. */
     Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return builder.start();
     }
@@ -65,6 +66,23 @@ final class Processes {
             throw new IOException("did not finish: " + shown);
         }
         out.println("    (exit code " + process.exitValue() + ")");
+        return new Result(process.exitValue(), lines);
+    }
+
+    /** Runs a command to its end without printing anything. */
+    Result runQuietly(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
+            }
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IOException("did not finish: " + command);
+        }
         return new Result(process.exitValue(), lines);
     }
 

@@ -33,10 +33,14 @@ final class ServerProcess implements AutoCloseable {
 
     static Map<String, String> environment(Path dataDir) {
         return Map.of(
-                "CAIRN_SERVER_SERVER_TRUST_DOMAIN", TRUST_DOMAIN,
-                "CAIRN_SERVER_SERVER_DATA_DIR", dataDir.toString(),
-                "CAIRN_SERVER_LISTEN_PORT", "0",
-                "CAIRN_SERVER_AUDIT_CHECKPOINT_INTERVAL", "PT1S");
+                "CAIRN_SERVER_SERVER_TRUST_DOMAIN",
+                TRUST_DOMAIN,
+                "CAIRN_SERVER_SERVER_DATA_DIR",
+                dataDir.toString(),
+                "CAIRN_SERVER_LISTEN_PORT",
+                "0",
+                "CAIRN_SERVER_AUDIT_CHECKPOINT_INTERVAL",
+                "PT1S");
     }
 
     static ServerProcess start(Processes processes, Path dir) throws IOException, InterruptedException {
@@ -54,12 +58,14 @@ final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        int port = Integer.parseInt(Files.readString(ready, StandardCharsets.US_ASCII).strip());
+        int port = Integer.parseInt(
+                Files.readString(ready, StandardCharsets.US_ASCII).strip());
         String fingerprint = null;
         for (String line : Files.readAllLines(log)) {
             int at = line.indexOf("CA fingerprint for agents: ");
             if (at >= 0) {
-                fingerprint = line.substring(at + "CA fingerprint for agents: ".length()).strip();
+                fingerprint = line.substring(at + "CA fingerprint for agents: ".length())
+                        .strip();
             }
         }
         if (fingerprint == null) {

@@ -165,6 +165,13 @@ final class GroupCommitWriter implements Runnable {
             try {
                 c.setAutoCommit(false);
                 head = apply(c, batch);
+                if (head == null) {
+                    // The batch's only mutation refused and the whole transaction was rolled back.
+                    view.invalidate();
+                    refused.incrementAndGet();
+                    batch.get(0).complete();
+                    return;
+                }
             } catch (SQLException e) {
                 rollbackQuietly(c, e);
                 view.invalidate();
@@ -194,7 +201,10 @@ final class GroupCommitWriter implements Runnable {
         }
     }
 
-    /** Runs the batch in the transaction and writes its rows; returns the new head. */
+    /**
+     * Runs the batch in the transaction and writes its rows; returns the new head, or null when the
+     * batch was a single mutation that refused (the transaction is then rolled back already).
+     */
     private LogHead apply(Connection c, List<Submission<?>> batch) throws SQLException {
         LogHead locked = MarkerTable.lockHead(c);
         LogHead head = view.prepare(c, locked, Long.MAX_VALUE);
@@ -204,13 +214,15 @@ final class GroupCommitWriter implements Runnable {
         List<Accepted<?>> accepted = new ArrayList<>(batch.size());
         long seq = head.markerCount();
         long time = head.headTimeMillis();
-        boolean inline = batch.size() == 1;
+        boolean alone = batch.size() == 1;
         for (Submission<?> s : batch) {
             time = Math.max(clock.millis(), time);
-            Accepted<?> a = runOne(c, guarded, s, seq, time, inline);
+            Accepted<?> a = runOne(c, guarded, s, seq, time, alone);
             if (a != null) {
                 accepted.add(a);
                 seq++;
+            } else if (alone) {
+                return null;
             }
         }
         // Then chain them: each marker carries its statement's digest and links to the one before.
@@ -247,12 +259,12 @@ final class GroupCommitWriter implements Runnable {
     /**
      * Runs one mutation under a savepoint: its statement, being signed, or null when it was refused.
      * The savepoint is not released: rolling back to it is only ever needed while it is the newest, and
-     * a release would cost PostgreSQL a round trip per mutation.
+     * a release would cost PostgreSQL a round trip per mutation. A mutation alone in its batch needs
+     * none: if it refuses, the whole transaction is rolled back.
      */
     private <T> Accepted<T> runOne(
-            Connection c, Connection guarded, Submission<T> s, long seq, long time, boolean inline)
-            throws SQLException {
-        Savepoint savepoint = c.setSavepoint();
+            Connection c, Connection guarded, Submission<T> s, long seq, long time, boolean alone) throws SQLException {
+        Savepoint savepoint = alone ? null : c.setSavepoint();
         Recorded<T> recorded;
         try {
             recorded = s.mutation.apply(new MutationContext(guarded, seq, Instant.ofEpochMilli(time)));
@@ -260,16 +272,16 @@ final class GroupCommitWriter implements Runnable {
                 throw new IllegalStateException("the mutation returned null");
             }
         } catch (CairnException e) {
-            c.rollback(savepoint);
+            undo(c, savepoint);
             s.refused(e);
             return null;
         } catch (SQLException e) {
-            c.rollback(savepoint);
+            undo(c, savepoint);
             s.refused(new InternalException(
                     ErrorCode.STORE_MUTATION_FAILED, "the mutation's SQL failed: " + SqlErrors.describe(e), e));
             return null;
         } catch (RuntimeException e) {
-            c.rollback(savepoint);
+            undo(c, savepoint);
             s.refused(new InternalException(ErrorCode.STORE_MUTATION_FAILED, "the mutation threw " + e, e));
             return null;
         }
@@ -285,10 +297,18 @@ final class GroupCommitWriter implements Runnable {
                 a.policyHash(),
                 a.requestHash(),
                 a.outcome());
-        CompletableFuture<Bytes> signed = inline
+        CompletableFuture<Bytes> signed = alone
                 ? CompletableFuture.completedFuture(sign(statement))
                 : CompletableFuture.supplyAsync(() -> sign(statement), signers);
         return new Accepted<>(s, recorded.result(), statement, signed);
+    }
+
+    private static void undo(Connection c, Savepoint savepoint) throws SQLException {
+        if (savepoint == null) {
+            c.rollback();
+        } else {
+            c.rollback(savepoint);
+        }
     }
 
     private Bytes sign(Statement statement) {

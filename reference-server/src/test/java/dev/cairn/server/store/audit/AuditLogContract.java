@@ -171,6 +171,17 @@ abstract class AuditLogContract extends AuditFixture {
     }
 
     @Test
+    void aRefusalAloneInItsTransactionLeavesNoRowAndNoMarker() {
+        LogHead before = log.head();
+        long id = nextId();
+        CairnException e = assertThrows(CairnException.class, () -> log.execute(refuseAfterWriting(id)));
+        assertEquals(ErrorCode.TOKEN_SCOPE_MISSING, e.code());
+        assertFalse(itemExists(id));
+        assertEquals(before, log.head());
+        assertEquals(before.markerCount(), log.execute(create(nextId())).sequence());
+    }
+
+    @Test
     void theContextCarriesTheStatementsSequenceAndTime() {
         long[] seen = new long[2];
         Audited<Long> audited = log.execute(ctx -> {

@@ -1,0 +1,7 @@
+package dev.cairn.server.enroll;
+
+import dev.cairn.testsupport.CairnDatabase;
+import dev.cairn.testsupport.TestDatabase;
+
+@CairnDatabase(TestDatabase.H2_FILE)
+class EnrollmentInputH2Test extends EnrollmentInputContract {}
