@@ -13,6 +13,8 @@ import dev.cairn.agent.state.Enrollment;
 import dev.cairn.agent.state.StateCheck;
 import dev.cairn.agent.state.StateDirectory;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
+import dev.cairn.errors.ErrorCode;
+import dev.cairn.errors.VerificationException;
 import dev.cairn.trust.revocation.FreshnessPolicy;
 import dev.cairn.trust.revocation.FreshnessTier;
 import java.io.PrintWriter;
@@ -123,6 +125,11 @@ final class RunCommand implements Callable<Integer> {
         CheckedState checked = check.check(dir, ACCESS);
         if (checked instanceof CheckedPending pending) {
             Enrollment enrollment = pending.state().enrollment();
+            if (!pending.state().isSubmitted()) {
+                throw new VerificationException(
+                        ErrorCode.AGENT_NOT_ENROLLED,
+                        "the join request of " + dir.path() + " was never submitted: run enroll with a join token");
+            }
             options.notices()
                     .accept("the state is pending: waiting for approval of join request "
                             + enrollment.joinRequestLabel());

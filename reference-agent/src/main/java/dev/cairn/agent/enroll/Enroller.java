@@ -112,7 +112,11 @@ public final class Enroller {
             requireSame(active.enrollment(), dir);
             return new Outcome(active, true);
         }
-        Started started = current.isPresent() && current.get() instanceof PendingState ? resume(dir) : prepare(dir);
+        boolean resuming = current.isPresent() && current.get() instanceof PendingState;
+        if (!resuming) {
+            requireToken();
+        }
+        Started started = resuming ? resume(dir) : prepare(dir);
         PinnedServerTrust trust = new PinnedServerTrust(o.pin(), o.trustDomain(), o.clock());
         NodeApi api = new NodeApi(AgentHttp.create(o.server(), AgentTls.pinned(trust), false));
         PendingState pending = started.state();
@@ -183,12 +187,16 @@ public final class Enroller {
         }
     }
 
-    private JoinAccepted submit(PendingState pending, Started started, NodeApi api) {
+    private void requireToken() {
         if (o.token().isEmpty()) {
             throw new VerificationException(
                     ErrorCode.AGENT_NOT_ENROLLED,
-                    "the join request of this state directory was never submitted: give the join token (--token)");
+                    "no join request of this state directory was submitted: give the join token (--token)");
         }
+    }
+
+    private JoinAccepted submit(PendingState pending, Started started, NodeApi api) {
+        requireToken();
         Csr csr = pending.csr().orElseGet(() -> CsrBuilder.build(started.key(), Optional.empty()));
         JoinRequest request = new JoinRequest(
                 o.token().get(),

@@ -207,17 +207,41 @@ public final class NodeRunner {
         }
     }
 
+    /**
+     * Refreshes the bundle, then the revocation state (a new bundle may bring the key of a new head);
+     * each is tried even if the other fails, what changed is published, and the first failure is thrown.
+     */
     private void refresh(NodeApi api, boolean revocation, boolean bundle) {
-        boolean changed = false;
+        CairnException failure = null;
         if (bundle) {
-            changed |= trust.refreshBundle(api);
-            needBundle = false;
+            try {
+                trust.refreshBundle(api);
+                needBundle = false;
+            } catch (CairnException e) {
+                failure = e;
+            }
         }
         if (revocation) {
-            changed |= trust.refreshRevocation(api);
-            needRevocation = false;
+            try {
+                trust.refreshRevocation(api);
+                needRevocation = false;
+            } catch (CairnException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
         }
-        if (changed || !trust.headBytes().equals(state.revocationHead())) {
+        publishTrust();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Publishes the bundle and head held when they differ from the stored ones. */
+    private void publishTrust() {
+        if (!trust.bundle().equals(state.trustBundle()) || !trust.headBytes().equals(state.revocationHead())) {
             state = new ActiveState(
                     state.enrollment(),
                     state.nodeKey(),

@@ -46,6 +46,7 @@ final class Renewal {
     private final NodeRunner.Fencer fencer;
     private Instant retryAt = Instant.MIN;
     private int failures;
+    private SigningKey next;
 
     Renewal(RunOptions o, StateDirectory dir, NodeRunner.Fencer fencer) {
         this.o = o;
@@ -90,7 +91,10 @@ final class Renewal {
     }
 
     private Renewed renew(ActiveState state, SigningKey key, HeldTrust trust, NodeApi api) {
-        SigningKey next = dir.createKey(key.type(), o.random(), ACCESS);
+        if (next == null) {
+            // One new key per renewal, kept across retries: its file is written once, before the CSR.
+            next = dir.createKey(key.type(), o.random(), ACCESS);
+        }
         Answer<NodeCertificate> answer = api.renew(CsrBuilder.build(next, Optional.empty()));
         if (answer instanceof Answer.Refused<NodeCertificate> refused) {
             ApiError error = refused.error();
@@ -130,6 +134,8 @@ final class Renewal {
                 trust.headBytes(),
                 RenewalPolicy.renewAt(leaf, o.random()));
         dir.publish(renewed);
-        return new Renewed(renewed, next);
+        SigningKey used = next;
+        next = null;
+        return new Renewed(renewed, used);
     }
 }
