@@ -329,6 +329,24 @@ public enum ErrorCode {
             "Retry after the delay: the next checkpoint will cover it (or publish one on demand)."),
 
     // --- Server configuration and start-up (spec/server.md) ---
+    /** The server's configuration file is not one JSON object of sections, or cannot be read. */
+    CONFIG_MALFORMED(
+            ErrorFamily.MALFORMED_INPUT, "Write the configuration as one JSON object of sections (spec/server.md)."),
+    /** A configuration key or CAIRN_SERVER_ environment variable the server does not know. */
+    CONFIG_UNKNOWN_KEY(
+            ErrorFamily.MALFORMED_INPUT, "Remove or correct the key; spec/server.md lists every key the server reads."),
+    /** A required configuration key has no value. */
+    CONFIG_MISSING(ErrorFamily.MALFORMED_INPUT, "Set the key in the configuration file or its environment variable."),
+    /** A configuration value of the wrong type or outside its bounds. */
+    CONFIG_INVALID(ErrorFamily.MALFORMED_INPUT, "Give the value the type and bounds spec/server.md states."),
+    /** A configuration that would be unsafe to run with: a secret in the file, a file others can read. */
+    CONFIG_UNSAFE(
+            ErrorFamily.MALFORMED_INPUT,
+            "Keep secrets out of the configuration file and make secret files owner-only (chmod 600)."),
+    /** The data directory holds state that does not fit the configuration or itself (another trust domain, a key not its certificate's). */
+    CONFIG_STATE_MISMATCH(
+            ErrorFamily.MALFORMED_INPUT,
+            "Point server.data_dir at this trust domain's directory, or restore its pki/ from a backup."),
 
     // --- HTTP API edge (spec/http-api.md) ---
 
