@@ -113,7 +113,16 @@ class RunningAgentTest {
         assertNotEquals(enrolled.nodeKey(), renewed.nodeKey(), "a new key");
         assertNotEquals(
                 enrolled.certificate().getSerialNumber(), renewed.certificate().getSerialNumber());
-        assertTrue(renewed.renewAt().isAfter(enrolled.renewAt()), notices.toString());
+        // The next renewal point lies in the new certificate's own window (ca.md: 1/2 to 2/3 of its life);
+        // it is jittered, so it is not ordered against the first certificate's point (both were issued now).
+        java.time.Instant from = renewed.certificate().getNotBefore().toInstant();
+        Duration life =
+                Duration.between(from, renewed.certificate().getNotAfter().toInstant());
+        assertTrue(
+                !renewed.renewAt().isBefore(from.plus(life.dividedBy(2)))
+                        && !renewed.renewAt()
+                                .isAfter(from.plus(life.multipliedBy(2).dividedBy(3))),
+                notices.toString());
         assertEquals(2, result.handshakes(), "one connection before renewal, one with the new certificate");
         assertEquals(renewed, host.state().orElseThrow().state(), "the renewal is published");
         try (Stream<Path> files = Files.list(host.stateDir)) {
