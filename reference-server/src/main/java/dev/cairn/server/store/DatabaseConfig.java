@@ -13,10 +13,13 @@ import java.util.Objects;
  *
  * <p>H2 URLs are made durable across a process kill: {@code ;WRITE_DELAY=0} is appended (H2's
  * default, 500 ms, loses the last half second of acknowledged commits when the process is killed,
- * measured in {@code spec/server-storage.md}); a URL that sets another write delay is refused.
+ * measured in {@code spec/server-storage.md}); a URL that sets another write delay is refused. And
+ * they use H2's {@code retry:} file system ({@code jdbc:h2:file:} becomes {@code jdbc:h2:retry:}):
+ * with the default one, interrupting any thread while it reads or writes through H2 (a cancelled
+ * request) closes the file channel and with it the whole database.
  * {@link #toString()} never shows the password.
  *
- * @param jdbcUrl a {@code jdbc:h2:file:} or {@code jdbc:postgresql:} URL
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL, or an H2 file URL (kept as {@code jdbc:h2:retry:...;WRITE_DELAY=0})
  * @param user the database user, or {@code null} for the driver's default
  * @param password the password, or {@code null} for none
  * @param poolSize the most connections the pool opens, 1 to 1000
@@ -40,9 +43,10 @@ public record DatabaseConfig(
     private static final int MAX_POOL_SIZE = 1000;
 
     /**
-     * Validates the settings and makes an H2 URL durable across a process kill.
+     * Validates the settings and makes an H2 URL durable across a process kill and safe from
+     * interrupts.
      *
-     * @param jdbcUrl a {@code jdbc:h2:file:} or {@code jdbc:postgresql:} URL
+     * @param jdbcUrl a {@code jdbc:h2:file:}, {@code jdbc:h2:retry:} or {@code jdbc:postgresql:} URL
      * @param user the database user, or {@code null}
      * @param password the password, or {@code null}
      * @param poolSize the most connections, 1 to 1000
@@ -56,7 +60,8 @@ public record DatabaseConfig(
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
         Objects.requireNonNull(lockTimeout, "lockTimeout");
         if (Engine.of(jdbcUrl) == Engine.H2) {
-            jdbcUrl = durableH2(jdbcUrl);
+            jdbcUrl = durableH2(Engine.H2.urlPrefix()
+                    + jdbcUrl.substring(Engine.H2.prefixOf(jdbcUrl).length()));
         }
         if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
             throw invalid("pool size: got " + poolSize + ", want 1-" + MAX_POOL_SIZE);

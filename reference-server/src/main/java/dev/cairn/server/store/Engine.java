@@ -2,31 +2,48 @@ package dev.cairn.server.store;
 
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
-import java.util.Locale;
 import java.util.Objects;
 
 /** The database engines the reference server stores its state in ({@code spec/server-storage.md}). */
 public enum Engine {
-    /** Embedded H2 2.5 in file mode: the zero-configuration default, for one server process. */
-    H2("jdbc:h2:file:"),
+    /**
+     * Embedded H2 2.5 in file mode: the zero-configuration default, for one server process. URLs start
+     * {@code jdbc:h2:file:} or {@code jdbc:h2:retry:} (H2's file system that reopens its file when a
+     * thread is interrupted, which {@link DatabaseConfig} always uses).
+     */
+    H2("jdbc:h2:retry:", "jdbc:h2:file:"),
 
     /** PostgreSQL 15 or later: for more than one replica, each serving every request. */
     POSTGRESQL("jdbc:postgresql:");
 
     private final String urlPrefix;
+    private final String[] accepted;
 
-    Engine(String urlPrefix) {
+    Engine(String urlPrefix, String... alsoAccepted) {
         this.urlPrefix = urlPrefix;
+        this.accepted = new String[alsoAccepted.length + 1];
+        accepted[0] = urlPrefix;
+        System.arraycopy(alsoAccepted, 0, accepted, 1, alsoAccepted.length);
     }
 
     /**
-     * The JDBC URL prefix of the engine; other URL forms of the engine (H2's {@code mem:} or {@code
-     * tcp:}) are not supported.
+     * The JDBC URL prefix {@link DatabaseConfig} gives the engine's URLs; other URL forms of the engine
+     * (H2's {@code mem:} or {@code tcp:}) are not supported.
      *
-     * @return {@code jdbc:h2:file:} or {@code jdbc:postgresql:}
+     * @return {@code jdbc:h2:retry:} or {@code jdbc:postgresql:}
      */
     public String urlPrefix() {
         return urlPrefix;
+    }
+
+    /** The accepted prefix a URL starts with (ignoring case), or null. */
+    String prefixOf(String jdbcUrl) {
+        for (String prefix : accepted) {
+            if (jdbcUrl.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                return prefix;
+            }
+        }
+        return null;
     }
 
     /**
@@ -39,9 +56,8 @@ public enum Engine {
      */
     public static Engine of(String jdbcUrl) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         for (Engine engine : values()) {
-            if (lower.startsWith(engine.urlPrefix)) {
+            if (engine.prefixOf(jdbcUrl) != null) {
                 return engine;
             }
         }

@@ -15,7 +15,7 @@ class DatabaseConfigTest {
     @Test
     void theDefaultIsADurableH2FileInTheDirectory() {
         DatabaseConfig config = DatabaseConfig.h2File(Path.of("/var/lib/cairn"));
-        assertEquals("jdbc:h2:file:/var/lib/cairn/cairn;WRITE_DELAY=0", config.jdbcUrl());
+        assertEquals("jdbc:h2:retry:/var/lib/cairn/cairn;WRITE_DELAY=0", config.jdbcUrl());
         assertEquals(Engine.H2, config.engine());
         assertEquals(DatabaseConfig.DEFAULT_POOL_SIZE, config.poolSize());
     }
@@ -23,7 +23,7 @@ class DatabaseConfigTest {
     @Test
     void aRelativeDirectoryIsMadeAbsolute() {
         String url = DatabaseConfig.h2File(Path.of("data")).jdbcUrl();
-        assertTrue(url.startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath()), url);
+        assertTrue(url.startsWith("jdbc:h2:retry:" + Path.of("data").toAbsolutePath()), url);
     }
 
     @Test
@@ -37,15 +37,18 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void h2UrlsAreMadeDurableAcrossAProcessKill() {
+    void h2UrlsAreMadeDurableAcrossAProcessKillAndSafeFromInterrupts() {
         assertEquals(
-                "jdbc:h2:file:/d/db;TRACE_LEVEL_FILE=0;WRITE_DELAY=0",
+                "jdbc:h2:retry:/d/db;TRACE_LEVEL_FILE=0;WRITE_DELAY=0",
                 DatabaseConfig.jdbc("jdbc:h2:file:/d/db;TRACE_LEVEL_FILE=0", "sa", "")
                         .jdbcUrl());
         assertEquals(
-                "jdbc:h2:file:/d/db;write_delay=0",
-                DatabaseConfig.jdbc("jdbc:h2:file:/d/db;write_delay=0", "sa", "")
+                "jdbc:h2:retry:/d/db;write_delay=0",
+                DatabaseConfig.jdbc("JDBC:H2:FILE:/d/db;write_delay=0", "sa", "")
                         .jdbcUrl());
+        assertEquals(
+                "jdbc:h2:retry:/d/db;WRITE_DELAY=0",
+                DatabaseConfig.jdbc("jdbc:h2:retry:/d/db", "sa", "").jdbcUrl());
         assertEquals(
                 ErrorCode.STORE_CONFIG_INVALID,
                 assertThrows(

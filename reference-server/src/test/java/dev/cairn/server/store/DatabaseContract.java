@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,31 @@ abstract class DatabaseContract {
             MarkerTable.lockHead(holder);
             assertEquals(0, db.read(MarkerTable::readHead).markerCount());
             holder.rollback();
+        }
+    }
+
+    @Test
+    void interruptingACallerInsideTheDatabaseDoesNotCloseIt() throws Exception {
+        AtomicLong next = new AtomicLong(10_000);
+        Thread worker = new Thread(() -> {
+            while (next.get() < 10_400) {
+                try {
+                    db.inTransaction(c -> insert(c, next.getAndIncrement(), "interrupted"));
+                } catch (RuntimeException e) {
+                    // An interrupted call may fail; the database must not.
+                }
+            }
+        });
+        worker.start();
+        for (int i = 0; i < 50 && worker.isAlive(); i++) {
+            worker.interrupt();
+            Thread.sleep(2);
+        }
+        worker.join(60_000);
+        db.inTransaction(c -> insert(c, 99_999, "after the interrupts"));
+        assertEquals(1L, longOf(db, c -> countWhere(c, 99_999)));
+        try (Database again = Stores.open(source)) {
+            assertEquals(1L, longOf(again, c -> countWhere(c, 99_999)));
         }
     }
 

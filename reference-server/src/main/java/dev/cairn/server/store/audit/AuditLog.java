@@ -398,8 +398,14 @@ public final class AuditLog implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        // Never interrupt: a thread interrupted inside JDBC I/O can break its connection.
         if (schedule != null) {
-            schedule.shutdownNow();
+            schedule.shutdown();
+            try {
+                schedule.awaitTermination(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         writer.close(config.timeout());
     }

@@ -339,9 +339,8 @@ final class GroupCommitWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            thread.interrupt();
-        }
+        // The writer is not interrupted even if it is still in a batch: an interrupt inside JDBC I/O
+        // can break the connection (and, on H2's default file system, close the database).
         signers.shutdown();
         if (!thread.isAlive() || stopped) {
             for (Submission<?> s; (s = queue.poll()) != null; ) {
