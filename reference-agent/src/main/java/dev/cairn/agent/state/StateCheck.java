@@ -111,6 +111,13 @@ public final class StateCheck {
                             + leaf.getSerialNumber().toString(16) + ")");
         }
         ChainCheck.identity(leaf, active.identity());
+        if (!active.identity().trustDomain().equals(active.trustBundle().trustDomain())) {
+            throw VerificationException.mismatch(
+                    ErrorCode.AGENT_CERT_UNTRUSTED,
+                    "an identity in the held bundle's trust domain "
+                            + active.trustBundle().trustDomain().name(),
+                    active.identity().uri());
+        }
         Instant now = clock.instant();
         List<X509Certificate> path = ChainCheck.path(
                 leaf, active.chain(), active.trustBundle(), active.enrollment().caPin());

@@ -35,7 +35,21 @@ public record ServerConfig(
         Duration revocationHeadValidity,
         int maxBodyBytes,
         Duration operatorTokenTtl) {
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param dataDir the state directory, absolute
+     * @param trustDomain the trust domain
+     * @param listen the TLS listener
+     * @param database the store
+     * @param ca the certificate authority
+     * @param nodeCertTtl lifetime of node certificates
+     * @param enrollment join settings
+     * @param audit the audit log
+     * @param revocationHeadValidity next-update of signed revocation heads
+     * @param maxBodyBytes the request body limit
+     * @param operatorTokenTtl lifetime of operator bearer tokens
+     */
     public ServerConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(trustDomain, "trustDomain");

@@ -13,7 +13,14 @@ import java.util.Optional;
  * @param description one sentence for the generated table in {@code spec/server.md}
  */
 public record Setting(String key, ValueKind kind, Optional<String> defaultValue, String description) {
-    /** Validates the declaration. */
+    /**
+     * Validates the declaration.
+     *
+     * @param key the dotted name
+     * @param kind the kind of value
+     * @param defaultValue the default, or empty when required
+     * @param description one sentence for the generated table
+     */
     public Setting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(kind, "kind");
