@@ -187,13 +187,17 @@ public final class NodeRunner {
         tryRefresh(revocationDue, needBundle);
     }
 
-    /** Refreshes over mTLS, else over the pinned connection; a failure leaves the agent degraded. */
+    /**
+     * Refreshes over mTLS (once its session is open), else over the pinned connection; a failure
+     * leaves the agent degraded.
+     */
     private boolean tryRefresh(boolean revocation, boolean bundle) {
         try {
+            NodeApi primary = session == null ? pinned() : session.api();
             try {
-                refresh(session.api(), revocation, bundle);
+                refresh(primary, revocation, bundle);
             } catch (CairnException e) {
-                if (!TRANSPORT_CODES.contains(e.code())) {
+                if (!TRANSPORT_CODES.contains(e.code()) || primary == pinned) {
                     throw e;
                 }
                 refresh(pinned(), revocation, bundle);
@@ -256,6 +260,11 @@ public final class NodeRunner {
 
     /** The agent's own serial against its revocation state, at its tier. */
     private void checkSelf() {
+        checkSelf(false);
+    }
+
+    /** As {@link #checkSelf()}; a stale state gets one more refresh attempt, unless it just had one. */
+    private void checkSelf(boolean refreshed) {
         try {
             trust.checkNotRevoked(state.certificate().getSerialNumber(), o.tier());
         } catch (CairnException e) {
@@ -269,14 +278,14 @@ public final class NodeRunner {
             if (e.code() != ErrorCode.REVOCATION_HEAD_STALE) {
                 throw e;
             }
-            if (tryRefresh(true, false)) {
-                checkSelf();
+            if (!refreshed && tryRefresh(true, false)) {
+                checkSelf(true);
                 return;
             }
             throw fence(
                     FenceReason.STALE_TRUST,
                     "the revocation head held " + headLabel() + " is stale for tier " + o.tier()
-                            + " and could not be refreshed");
+                            + (refreshed ? " even after a refresh" : " and could not be refreshed"));
         }
     }
 

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -113,16 +114,14 @@ class RunningAgentTest {
         assertNotEquals(enrolled.nodeKey(), renewed.nodeKey(), "a new key");
         assertNotEquals(
                 enrolled.certificate().getSerialNumber(), renewed.certificate().getSerialNumber());
-        // The next renewal point lies in the new certificate's own window (ca.md: 1/2 to 2/3 of its life);
-        // it is jittered, so it is not ordered against the first certificate's point (both were issued now).
-        java.time.Instant from = renewed.certificate().getNotBefore().toInstant();
-        Duration life =
-                Duration.between(from, renewed.certificate().getNotAfter().toInstant());
+        Instant notBefore = renewed.certificate().getNotBefore().toInstant();
+        Duration lifetime =
+                Duration.between(notBefore, renewed.certificate().getNotAfter().toInstant());
         assertTrue(
-                !renewed.renewAt().isBefore(from.plus(life.dividedBy(2)))
+                !renewed.renewAt().isBefore(notBefore.plus(lifetime.dividedBy(2)))
                         && !renewed.renewAt()
-                                .isAfter(from.plus(life.multipliedBy(2).dividedBy(3))),
-                notices.toString());
+                                .isAfter(notBefore.plus(lifetime.multipliedBy(2).dividedBy(3))),
+                "a new jittered renewal point of the new certificate: " + notices);
         assertEquals(2, result.handshakes(), "one connection before renewal, one with the new certificate");
         assertEquals(renewed, host.state().orElseThrow().state(), "the renewal is published");
         try (Stream<Path> files = Files.list(host.stateDir)) {
@@ -159,6 +158,16 @@ class RunningAgentTest {
         FencedState state = (FencedState) host.state().orElseThrow().state();
         assertEquals(FenceReason.STALE_TRUST, state.reason());
         assertEquals(AgentExit.FENCED_STALE_TRUST.code(), host.run("status").exit());
+    }
+
+    @Test
+    void aHeadThatIsStaleEvenWhenFreshlyFetchedFencesTheAgent() {
+        Clock twoHoursAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(2));
+        CairnException fenced =
+                assertThrows(CairnException.class, () -> run(twoHoursAhead, FreshnessTier.RISKY, 1, Sleeper.SYSTEM));
+        assertEquals(AgentExit.FENCED_STALE_TRUST, AgentExit.of(fenced), fenced.getMessage());
+        FencedState state = (FencedState) host.state().orElseThrow().state();
+        assertTrue(state.detail().contains("even after a refresh"), state.detail());
     }
 
     @Test
