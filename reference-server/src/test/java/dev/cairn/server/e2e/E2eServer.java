@@ -8,6 +8,9 @@ import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.server.app.ServerApp;
 import dev.cairn.server.config.ConfigLoader;
 import dev.cairn.server.config.ServerConfig;
+import dev.cairn.testsupport.TestDataSource;
+import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.trust.tls.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +32,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The real server for end-to-end tests: {@link ServerApp} on 127.0.0.1 with H2 in a data directory
- * under a test's temporary directory, restartable on the same data directory and port, and an
+ * The real server for end-to-end tests: {@link ServerApp} on 127.0.0.1 with its data directory under
+ * a test's temporary directory and its state either in the embedded H2 database there (the server's
+ * default, no database setting) or in a fresh PostgreSQL database of the test server that {@code
+ * ./cairn test} starts, dropped on {@link #close()}; restartable on the same data directory, database
+ * and port; and an
  * operator's client that authenticates the server the way an agent does (the pinned root) and calls
  * the operator API with a token obtained from the bootstrap admin credential.
  */
@@ -40,32 +46,50 @@ final class E2eServer implements AutoCloseable {
     final Path root;
     final Path dataDir;
     private final Map<String, String> extra;
+    private final TestDataSource database;
     private final ByteArrayOutputStream notices = new ByteArrayOutputStream();
     private ServerApp app;
     private int port;
     private HttpClient client;
     private String token;
 
-    private E2eServer(Path root, Map<String, String> extra) {
+    private E2eServer(Path root, Map<String, String> extra, TestDataSource database) {
         this.root = root;
         this.dataDir = root.resolve("server-data");
         this.extra = extra;
+        this.database = database;
     }
 
-    /** A server on a port of its choosing. */
-    static E2eServer start(Path root) {
-        return start(root, Map.of());
+    /** A server on a port of its choosing, storing its state in the given engine. */
+    static E2eServer start(Path root, TestDatabase engine) {
+        return start(root, engine, Map.of());
     }
 
     /** A server with extra configuration ({@code CAIRN_SERVER_*} variables). */
-    static E2eServer start(Path root, Map<String, String> extra) {
-        E2eServer server = new E2eServer(root, extra);
-        server.open(0);
+    static E2eServer start(Path root, TestDatabase engine, Map<String, String> extra) {
+        TestDataSource database = engine == TestDatabase.POSTGRESQL ? TestDatabases.create(engine, "e2e") : null;
+        E2eServer server = new E2eServer(root, extra, database);
+        try {
+            server.open(0);
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
     private void open(int listenPort) {
         Map<String, String> env = new HashMap<>(extra);
+        if (database != null) {
+            env.put("CAIRN_SERVER_DATABASE_URL", database.jdbcUrl());
+            if (database.user() != null) {
+                env.put("CAIRN_SERVER_DATABASE_USER", database.user());
+            }
+            String password = System.getenv(TestDatabases.PG_PASSWORD_ENV);
+            if (password != null) {
+                env.put("CAIRN_SERVER_DATABASE_PASSWORD", password);
+            }
+        }
         env.put("CAIRN_SERVER_SERVER_TRUST_DOMAIN", "e2e.example");
         env.put("CAIRN_SERVER_SERVER_DATA_DIR", dataDir.toString());
         env.put("CAIRN_SERVER_LISTEN_PORT", Integer.toString(listenPort));
@@ -212,7 +236,13 @@ final class E2eServer implements AutoCloseable {
 
     @Override
     public void close() {
-        stop();
+        try {
+            stop();
+        } finally {
+            if (database != null) {
+                database.close();
+            }
+        }
     }
 
     /** A response of the operator API. */

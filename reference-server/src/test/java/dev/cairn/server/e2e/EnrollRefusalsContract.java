@@ -8,6 +8,7 @@ import dev.cairn.agent.state.FenceReason;
 import dev.cairn.agent.state.FencedState;
 import dev.cairn.agent.state.PendingState;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Enrollments the agent or the server refuses, with their codes and exit codes. */
-class EnrollRefusalsTest {
+abstract class EnrollRefusalsContract {
+    /** The engine the server stores its state in. */
+    abstract TestDatabase engine();
+
     private static final String OTHER_PIN = "sha256:" + "ab".repeat(32);
 
     @TempDir
@@ -29,7 +33,7 @@ class EnrollRefusalsTest {
 
     @BeforeEach
     void start() {
-        server = E2eServer.start(tmp);
+        server = E2eServer.start(tmp, engine());
         server.cluster("c1");
     }
 

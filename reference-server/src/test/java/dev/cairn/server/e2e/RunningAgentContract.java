@@ -21,6 +21,7 @@ import dev.cairn.agent.state.StateDirectory;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.trust.revocation.FreshnessPolicy;
 import dev.cairn.trust.revocation.FreshnessTier;
 import java.nio.file.Files;
@@ -45,7 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * test's choosing: renewal with a new key, fencing when the trust held goes stale while the server is
  * out of reach, and a revocation answered on the open connection.
  */
-class RunningAgentTest {
+abstract class RunningAgentContract {
+    /** The engine the server stores its state in. */
+    abstract TestDatabase engine();
+
     private static final InsecureSecretKeyAccess ACCESS = InsecureSecretKeyAccess.get();
 
     @TempDir
@@ -58,7 +62,7 @@ class RunningAgentTest {
 
     @BeforeEach
     void enroll() throws Exception {
-        server = E2eServer.start(tmp);
+        server = E2eServer.start(tmp, engine());
         server.cluster("c1");
         host = new AgentHost(tmp, "runner");
         CompletableFuture<AgentHost.Run> enrolling =

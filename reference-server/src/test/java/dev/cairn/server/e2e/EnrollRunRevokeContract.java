@@ -11,6 +11,7 @@ import dev.cairn.agent.state.FenceReason;
 import dev.cairn.agent.state.FencedState;
 import dev.cairn.agent.state.PendingState;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,13 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * approval by an operator, heartbeats over one reused mTLS connection, revocation, and the agent
  * fencing itself with exit code 10, its key deleted.
  */
-class EnrollRunRevokeTest {
+abstract class EnrollRunRevokeContract {
+    /** The engine the server stores its state in. */
+    abstract TestDatabase engine();
+
     @TempDir
     Path tmp;
 
     @Test
     void enrollApproveRunRevokeAndFence() throws Exception {
-        try (E2eServer server = E2eServer.start(tmp)) {
+        try (E2eServer server = E2eServer.start(tmp, engine())) {
             server.cluster("c1");
             String token = server.joinToken("c1", 1);
             AgentHost host = new AgentHost(tmp, "node-a");

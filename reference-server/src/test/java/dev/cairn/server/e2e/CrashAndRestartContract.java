@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.agent.state.ActiveState;
 import dev.cairn.agent.state.PendingState;
+import dev.cairn.testsupport.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,13 +20,16 @@ import org.junit.jupiter.api.io.TempDir;
  * stored join request (no second one is submitted), and an agent waiting while the server restarts
  * on the same data directory finishes once the new server approves.
  */
-class CrashAndRestartTest {
+abstract class CrashAndRestartContract {
+    /** The engine the server stores its state in. */
+    abstract TestDatabase engine();
+
     @TempDir
     Path tmp;
 
     @Test
     void anAgentKilledWhileWaitingResumesItsJoinRequest() throws Exception {
-        try (E2eServer server = E2eServer.start(tmp)) {
+        try (E2eServer server = E2eServer.start(tmp, engine())) {
             server.cluster("c1");
             String token = server.joinToken("c1", 5);
             AgentHost host = new AgentHost(tmp, "killed");
@@ -60,7 +64,7 @@ class CrashAndRestartTest {
 
     @Test
     void anAgentWaitingWhileTheServerRestartsFinishesAfterApproval() throws Exception {
-        try (E2eServer server = E2eServer.start(tmp)) {
+        try (E2eServer server = E2eServer.start(tmp, engine())) {
             server.cluster("c1");
             AgentHost host = new AgentHost(tmp, "patient");
             CompletableFuture<AgentHost.Run> enrolling =
