@@ -9,6 +9,7 @@ import dev.cairn.checkpoint.Checkpoint;
 import dev.cairn.cose.CoseSign1;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,7 +160,36 @@ final class PlatformDemo {
                 bundle.toString(),
                 "--trust-bundle-out",
                 jwks.toString());
-        Processes.Result verified = processes.run(
+        Processes.Result verified = verify(jwks, bundle);
+        boolean auditOk = exported.exit() == 0 && verified.exit() == 0 && refusesTampered(bundle, jwks, revoked);
+        out.println("  stopping the server (SIGTERM; it closes the listener, the log and the database in order)");
+        return enrolled && beats && revokeOk && fencedOk && othersOk && auditOk;
+    }
+
+    /**
+     * Copies the bundle with one byte of the revoked node's id changed in the first statement that
+     * names it, and runs cairn-verify on the copy: it must exit 1 and print the failing code.
+     */
+    private boolean refusesTampered(Path bundle, Path jwks, String node) throws IOException, InterruptedException {
+        byte[] bytes = Files.readAllBytes(bundle);
+        int at = LogDemo.indexOf(bytes, node.getBytes(StandardCharsets.US_ASCII));
+        if (at < 0) {
+            out.println("  the bundle never names node " + node + ": nothing to tamper with");
+            return false;
+        }
+        int last = at + node.length() - 1;
+        bytes[last] = (byte) (bytes[last] == '0' ? '1' : '0');
+        Path tampered = bundle.resolveSibling("platform-audit-tampered.bundle");
+        Files.write(tampered, bytes);
+        out.println(
+                "  a copy with one byte of node " + node + "'s id changed in a statement: " + tampered.getFileName());
+        Processes.Result refused = verify(jwks, tampered);
+        return refused.exit() == 1;
+    }
+
+    /** Runs cairn-verify on a bundle, trusting only the trust bundle's JWKS. */
+    private Processes.Result verify(Path jwks, Path bundle) throws IOException, InterruptedException {
+        return processes.run(
                 "java -jar " + VERIFY_JAR + " bundle --trust-bundle " + jwks.getFileName() + " --log-id "
                         + ServerProcess.TRUST_DOMAIN + "/audit " + bundle.getFileName(),
                 processes.java(
@@ -171,9 +201,6 @@ final class PlatformDemo {
                         ServerProcess.TRUST_DOMAIN + "/audit",
                         bundle.toString()),
                 Map.of());
-        boolean auditOk = exported.exit() == 0 && verified.exit() == 0;
-        out.println("  stopping the server (SIGTERM; it closes the listener, the log and the database in order)");
-        return enrolled && beats && revokeOk && fencedOk && othersOk && auditOk;
     }
 
     /** The node an agent's state names, among those approved. */
