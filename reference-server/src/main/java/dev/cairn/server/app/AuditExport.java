@@ -1,5 +1,7 @@
 package dev.cairn.server.app;
 
+import dev.cairn.audit.AuditBundleExporter;
+import dev.cairn.audit.AuditBundleFormat;
 import dev.cairn.audit.AuditBundleTrailer;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.errors.ErrorCode;
@@ -14,6 +16,7 @@ import dev.cairn.trust.revocation.RevocationEntries;
 import java.io.OutputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,11 +89,24 @@ public final class AuditExport {
             long to = Math.min(head.chainSize(), from + RevocationEntries.MAX_ENTRIES);
             entries.add(Bytes.copyOf(RevocationEntries.encode(revocation.entries(from, to))));
         }
-        return log.bundleExporter(covering)
-                .logKeyCertificateChain(der(pki.logSigner().chain()))
-                .revocation(head.signedHead(), entries)
-                .build()
-                .export(out, first, count);
+        AuditBundleExporter.Builder exporter = log.bundleExporter(covering)
+                .logKeyCertificateChain(der(pki.logSigner().chain()));
+        earlierLogSignerChains(first, AuditBundleFormat.MAX_TRUST_MATERIAL - 2 - entries.size())
+                .forEach(chain -> exporter.logKeyCertificateChain(der(chain)));
+        return exporter.revocation(head.signedHead(), entries).build().export(out, first, count);
+    }
+
+    /**
+     * The log key's chains from before its renewals that were still valid when the range's first
+     * marker was written, newest first, as many as the header has room for: with them an auditor
+     * checks statements signed under an earlier certificate of the same key ({@code --all-signatures}).
+     */
+    private List<List<X509Certificate>> earlierLogSignerChains(long first, int room) {
+        Instant since = log.markers().get(first).time();
+        return pki.logSigner().earlierChains().stream()
+                .filter(chain -> !chain.get(0).getNotAfter().toInstant().isBefore(since))
+                .limit(Math.max(0, room))
+                .toList();
     }
 
     private static List<Bytes> der(List<X509Certificate> chain) {

@@ -45,6 +45,7 @@ public final class ServerApp implements AutoCloseable {
     private OperatorAuth auth;
     private ServerTrustBundle bundle;
     private AuditExport export;
+    private OwnCertificateRenewal ownCertificates;
     private HttpEdge edge;
 
     private ServerApp(ServerConfig config) {
@@ -115,8 +116,9 @@ public final class ServerApp implements AutoCloseable {
         routes.addAll(new AuditRoutes(log, export).routes());
         routes.addAll(RevocationRoutes.of(revocation));
         routes.addAll(EnrollmentRoutes.of(enrollment));
+        ownCertificates = opened(new OwnCertificateRenewal(pki, random, clock, notices).start());
         edge = opened(HttpEdge.builder()
-                .tls(pki.tlsKey(), pki.tlsChain(), access)
+                .tls(pki.tlsKey(), pki::tlsChain, access)
                 .peerTrust(revocation.peerTrust(() -> bundle.bundle()))
                 .operatorTokens(auth.validator())
                 .limits(Limits.defaults().withMaxBodyBytes(config.maxBodyBytes()))
@@ -242,6 +244,11 @@ public final class ServerApp implements AutoCloseable {
      */
     public HttpEdge edge() {
         return edge;
+    }
+
+    /** The schedule that renews the server's own certificates while it runs. */
+    OwnCertificateRenewal ownCertificates() {
+        return ownCertificates;
     }
 
     /**

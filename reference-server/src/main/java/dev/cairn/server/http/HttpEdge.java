@@ -225,7 +225,7 @@ public final class HttpEdge implements AutoCloseable {
     public static final class Builder {
         private SSLContext tls;
         private SigningKey key;
-        private List<X509Certificate> chain;
+        private Supplier<List<X509Certificate>> chain;
         private InsecureSecretKeyAccess access;
         private PeerTrust peerTrust;
         private Supplier<OperatorTokenValidator> tokens;
@@ -254,8 +254,24 @@ public final class HttpEdge implements AutoCloseable {
          * @return this builder
          */
         public Builder tls(SigningKey key, List<X509Certificate> chain, InsecureSecretKeyAccess access) {
+            List<X509Certificate> fixed = List.copyOf(chain);
+            return tls(key, () -> fixed, access);
+        }
+
+        /**
+         * Serves TLS with the server's key and whatever chain {@code chain} returns at each handshake:
+         * a certificate renewed while the server runs is presented from the next connection on
+         * (sdk-trust's {@link TlsContexts#server(SigningKey, Supplier, PeerVerifier,
+         * InsecureSecretKeyAccess)}).
+         *
+         * @param key the server's private key
+         * @param chain the current chain, server certificate first; a new list when it changed
+         * @param access the explicit token to hand the key to the JSSE
+         * @return this builder
+         */
+        public Builder tls(SigningKey key, Supplier<List<X509Certificate>> chain, InsecureSecretKeyAccess access) {
             this.key = Objects.requireNonNull(key, "key");
-            this.chain = List.copyOf(chain);
+            this.chain = Objects.requireNonNull(chain, "chain");
             this.access = Objects.requireNonNull(access, "access");
             this.tls = null;
             return this;

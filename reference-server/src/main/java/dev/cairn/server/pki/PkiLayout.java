@@ -51,6 +51,7 @@ public record PkiLayout(Path dataDir) {
         SERVER_CERT("server.pem"),
         LOG_KEY("log.key"),
         LOG_CERT("log.pem"),
+        LOG_CERT_HISTORY("log-history"),
         OPERATOR_TOKEN_KEY("operator-token.key"),
         JOIN_TOKEN_HMAC("join-token.hmac"),
         ADMIN_CREDENTIAL_HASH("admin.sha256"),

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The server's PKI material, loaded and checked ({@code spec/server.md}, sections 2 to 4). {@link
@@ -108,14 +109,18 @@ public final class ServerPki {
                 dir,
                 PkiLayout.File.SERVER_KEY,
                 PkiLayout.File.SERVER_CERT,
+                Optional.empty(),
                 ServerIdentities.server(config.trustDomain()),
-                Profile.SERVICE);
+                Profile.SERVICE,
+                random);
         CertifiedKey log = certified(
                 dir,
                 PkiLayout.File.LOG_KEY,
                 PkiLayout.File.LOG_CERT,
+                Optional.of(PkiLayout.File.LOG_CERT_HISTORY.in(dir)),
                 ServerIdentities.logSigner(config.trustDomain()),
-                Profile.LOG_SIGNER);
+                Profile.LOG_SIGNER,
+                random);
         ServerPki pki = new ServerPki(
                 layout,
                 config.trustDomain(),
@@ -148,7 +153,9 @@ public final class ServerPki {
 
     /**
      * Re-issues the server's own certificates (TLS, log signer) that are past their jittered renewal
-     * points ({@code ca.md}, renewal), replacing their chain files crash-safely. Keys stay.
+     * points ({@code ca.md}, renewal), replacing their chain files crash-safely. Keys stay. Done at
+     * every start and by the running server on a schedule; the TLS listener presents a renewed
+     * certificate from the next handshake on.
      *
      * @param random the jitter source
      * @param now the current time
@@ -250,6 +257,15 @@ public final class ServerPki {
     }
 
     /**
+     * When the TLS certificate is to be renewed.
+     *
+     * @return the renewal point drawn for the current TLS certificate
+     */
+    public Instant tlsRenewAt() {
+        return tls.renewAt();
+    }
+
+    /**
      * The audit log's signing key with its {@code LOG_SIGNER} certificate, which lets an auditor
      * holding only the trust bundle trust the log ({@code audit-bundle.md}, certified log keys).
      *
@@ -302,11 +318,17 @@ public final class ServerPki {
     }
 
     private static CertifiedKey certified(
-            Path dir, PkiLayout.File keyFile, PkiLayout.File chainFile, CairnId identity, Profile profile) {
+            Path dir,
+            PkiLayout.File keyFile,
+            PkiLayout.File chainFile,
+            Optional<Path> history,
+            CairnId identity,
+            Profile profile,
+            java.util.random.RandomGenerator random) {
         SigningKey key = KeyFiles.readPrivateKey(keyFile.in(dir), InsecureSecretKeyAccess.get());
         List<X509Certificate> chain = KeyFiles.readCertificates(chainFile.in(dir));
         matches(keyFile.name().toLowerCase(java.util.Locale.ROOT), key, chain.get(0));
-        return new CertifiedKey(key, identity, profile, chainFile.in(dir), chain);
+        return new CertifiedKey(key, identity, profile, chainFile.in(dir), history, chain, random);
     }
 
     private static void matches(String what, SigningKey key, X509Certificate certificate) {

@@ -2,12 +2,18 @@ package dev.cairn.server.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cairn.agent.client.AgentTls;
+import dev.cairn.agent.client.PinnedServerTrust;
+import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
+import dev.cairn.server.store.MutableClock;
+import dev.cairn.trust.tls.TlsContexts;
 import dev.cairn.verifier.cli.CairnVerify;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +21,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +113,52 @@ class ServerAppTest {
 
             JsonNode openApi = f.get("/openapi.json", null).json();
             assertTrue(openApi.path("paths").has("/v1/audit/bundle"), openApi.toString());
+        }
+    }
+
+    @Test
+    void theRunningServerRenewsItsOwnCertificatesAndTheNextHandshakePresentsTheNewOne() throws Exception {
+        MutableClock clock = new MutableClock(System.currentTimeMillis());
+        try (ServerFixture f = new ServerFixture(dir, Map.of(), clock)) {
+            X509Certificate first = presented(f, clock);
+            X509Certificate firstLogSigner = f.app.pki().logSigner().chain().get(0);
+            f.app.ownCertificates().check();
+            assertEquals(first, presented(f, clock), "nothing is due yet");
+            assertEquals(List.of(), f.app.pki().logSigner().earlierChains());
+
+            // Past two thirds of the 30-day lifetime: both renewal points have passed.
+            clock.advance(Duration.ofDays(21).toMillis());
+            f.app.ownCertificates().check();
+            X509Certificate renewed = presented(f, clock);
+            assertNotEquals(first.getSerialNumber(), renewed.getSerialNumber(), "a new certificate, no restart");
+            assertEquals(first.getPublicKey(), renewed.getPublicKey(), "the same key");
+            assertEquals(f.app.pki().tlsChain().get(0), renewed);
+            assertTrue(
+                    f.notices.toString(StandardCharsets.UTF_8).contains("renewed the server's own certificates"),
+                    f.notices.toString(StandardCharsets.UTF_8));
+            List<List<X509Certificate>> earlier = f.app.pki().logSigner().earlierChains();
+            assertEquals(1, earlier.size(), "the log signer's replaced chain is kept for auditors");
+            assertEquals(firstLogSigner, earlier.get(0).get(0));
+            assertNotEquals(firstLogSigner, f.app.pki().logSigner().chain().get(0));
+            assertTrue(
+                    Keys.check(f.app.pki(), clock.instant()).code().isEmpty(), "ready with the renewed certificates");
+            assertFalse(
+                    Keys.check(f.app.pki(), clock.instant().plus(Duration.ofDays(21)))
+                            .code()
+                            .isEmpty(),
+                    "not ready once a certificate is past its renewal window unrenewed");
+        }
+    }
+
+    /** The server certificate a new TLS connection is shown (a fresh context: nothing resumes). */
+    private static X509Certificate presented(ServerFixture f, MutableClock clock) throws Exception {
+        PinnedServerTrust trust =
+                new PinnedServerTrust(CaFingerprint.parse(f.app.pki().rootFingerprint()), Optional.empty(), clock);
+        SSLContext context = AgentTls.pinned(trust);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", f.app.port())) {
+            socket.setSSLParameters(TlsContexts.clientParameters());
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
         }
     }
 

@@ -42,6 +42,10 @@ final class ServerFixture implements AutoCloseable {
     final HttpClient client;
 
     ServerFixture(Path dir, Map<String, String> extra) {
+        this(dir, extra, Clock.systemUTC());
+    }
+
+    ServerFixture(Path dir, Map<String, String> extra, Clock clock) {
         this.dataDir = dir.resolve("data");
         Map<String, String> env = new HashMap<>(extra);
         env.putIfAbsent("CAIRN_SERVER_SERVER_TRUST_DOMAIN", "e2e.example");
@@ -49,7 +53,7 @@ final class ServerFixture implements AutoCloseable {
         env.put("CAIRN_SERVER_LISTEN_PORT", "0");
         env.putIfAbsent("CAIRN_SERVER_AUDIT_CHECKPOINT_INTERVAL", "PT1S");
         ServerConfig config = ConfigLoader.load(Optional.empty(), env, dir);
-        this.app = ServerApp.start(config, Clock.systemUTC(), new PrintStream(notices, true, StandardCharsets.UTF_8));
+        this.app = ServerApp.start(config, clock, new PrintStream(notices, true, StandardCharsets.UTF_8));
         this.client = HttpClient.newBuilder()
                 .sslContext(TlsContexts.client(serverVerifier(app)))
                 .sslParameters(TlsContexts.clientParameters())

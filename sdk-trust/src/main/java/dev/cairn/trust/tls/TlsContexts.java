@@ -15,11 +15,13 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * TLS 1.3 contexts from Cairn keys, certificates and a trust bundle ({@code spec/tls-identity.md}).
@@ -51,6 +53,38 @@ public final class TlsContexts {
             SigningKey key, List<X509Certificate> chain, PeerVerifier clients, InsecureSecretKeyAccess access) {
         requireRole(clients, PeerRole.CLIENT);
         return context(keyManagers(key, chain, access), clients);
+    }
+
+    /**
+     * A server context for mutual TLS whose certificate can be re-issued while it serves: every
+     * handshake presents the chain {@code chain} returns at that moment (a new list after a renewal;
+     * the same list object while nothing changed, which is what makes the check cheap). The key stays
+     * the same; connections already open keep the chain they were made with.
+     *
+     * @param key the server's private key
+     * @param chain the server's current chain, its certificate first, then its issuers
+     * @param clients the verifier of client chains ({@link PeerRole#CLIENT})
+     * @param access the explicit token to hand the key to the JSSE
+     * @return the context
+     */
+    public static SSLContext server(
+            SigningKey key,
+            Supplier<List<X509Certificate>> chain,
+            PeerVerifier clients,
+            InsecureSecretKeyAccess access) {
+        requireRole(clients, PeerRole.CLIENT);
+        Objects.requireNonNull(key, "key");
+        PrivateKey jdkKey;
+        try {
+            jdkKey = jdkPrivateKey(key, access);
+        } catch (GeneralSecurityException e) {
+            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "TLS key manager: " + e.getMessage(), e);
+        }
+        return context(
+                new KeyManager[] {
+                    new CurrentChainKeyManager(chain, c -> (X509ExtendedKeyManager) keyManagers(jdkKey, c)[0])
+                },
+                clients);
     }
 
     /**
@@ -117,6 +151,14 @@ public final class TlsContexts {
     private static KeyManager[] keyManagers(
             SigningKey key, List<X509Certificate> chain, InsecureSecretKeyAccess access) {
         Objects.requireNonNull(key, "key");
+        try {
+            return keyManagers(jdkPrivateKey(key, access), chain);
+        } catch (GeneralSecurityException e) {
+            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "TLS key manager: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyManager[] keyManagers(PrivateKey key, List<X509Certificate> chain) {
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("the chain needs at least the key's certificate");
         }
@@ -124,7 +166,7 @@ public final class TlsContexts {
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
-            store.setKeyEntry(ALIAS, jdkPrivateKey(key, access), password, chain.toArray(new X509Certificate[0]));
+            store.setKeyEntry(ALIAS, key, password, chain.toArray(new X509Certificate[0]));
             KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
             factory.init(store, password);
             return factory.getKeyManagers();

@@ -16,8 +16,10 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -134,11 +136,40 @@ class MutualTlsTest {
         });
     }
 
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void aServerCertificateReissuedWhileServingIsPresentedByTheNextHandshake(KeyType type) throws Exception {
+        TlsFixture f = new TlsFixture(type);
+        TlsFixture.Credential node = f.issue(NODE, Profile.NODE_CLIENT);
+        TlsFixture.Credential first = f.issue(TlsFixture.SERVER, Profile.NODE_SERVER);
+        AtomicReference<List<X509Certificate>> current = new AtomicReference<>(first.chain());
+        PeerVerifier clients = f.verifier(PeerRole.CLIENT);
+        int port = serve(TlsContexts.server(first.key(), current::get, clients, TlsFixture.ACCESS), clients);
+        try (SSLSocket before = connect(f, node, port, TlsContexts.clientParameters())) {
+            assertEquals("ok " + NODE.uri(), ask(before, "hello"));
+            assertEquals(first.leaf(), before.getSession().getPeerCertificates()[0]);
+
+            TlsFixture.Credential renewed = f.issue(first.key(), TlsFixture.SERVER, Profile.NODE_SERVER);
+            current.set(renewed.chain());
+            try (SSLSocket after = connect(f, node, port, TlsContexts.clientParameters())) {
+                assertEquals("ok " + NODE.uri(), ask(after, "hello"));
+                assertEquals(renewed.leaf(), after.getSession().getPeerCertificates()[0], "the new certificate");
+            }
+            // The connection made before the renewal keeps working with the chain it was made with.
+            assertEquals("ok " + NODE.uri(), ask(before, "still there"));
+            assertEquals(first.leaf(), before.getSession().getPeerCertificates()[0]);
+        }
+    }
+
     private int serve(TlsFixture f) throws IOException {
         TlsFixture.Credential serverCredential = f.issue(TlsFixture.SERVER, Profile.NODE_SERVER);
         PeerVerifier clients = f.verifier(PeerRole.CLIENT);
-        SSLContext context =
-                TlsContexts.server(serverCredential.key(), serverCredential.chain(), clients, TlsFixture.ACCESS);
+        return serve(
+                TlsContexts.server(serverCredential.key(), serverCredential.chain(), clients, TlsFixture.ACCESS),
+                clients);
+    }
+
+    private int serve(SSLContext context, PeerVerifier clients) throws IOException {
         server = (SSLServerSocket)
                 context.getServerSocketFactory().createServerSocket(0, 16, InetAddress.getLoopbackAddress());
         server.setSSLParameters(TlsContexts.serverParameters());

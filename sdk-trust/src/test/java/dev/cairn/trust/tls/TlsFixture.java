@@ -84,7 +84,11 @@ final class TlsFixture {
     }
 
     Credential issue(CairnId id, Profile profile) {
-        SigningKey key = SigningKey.generate(type, random);
+        return issue(SigningKey.generate(type, random), id, profile);
+    }
+
+    /** A certificate for a key that already has one (a renewal that keeps the key). */
+    Credential issue(SigningKey key, CairnId id, Profile profile) {
         var issued = ca.issue(
                 CsrVerifier.verify(CsrBuilder.build(key, Optional.of(id)).der().toByteArray()),
                 id,
