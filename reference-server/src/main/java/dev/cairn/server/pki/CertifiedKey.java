@@ -148,7 +148,10 @@ public final class CertifiedKey {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectory(
+                    dir,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
             AtomicFiles.forceDirectory(dir.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new InternalException(ErrorCode.INTERNAL_IO, "create " + dir + ": " + e.getMessage(), e);
