@@ -2,6 +2,7 @@ package dev.cairn.tools.specdoc;
 
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.hash.HashDomain;
+import dev.cairn.server.http.ErrorStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,14 +15,21 @@ import java.util.function.Supplier;
 
 /**
  * Tables in {@code spec/} that are generated from code, so the normative text and the registry can
- * never drift: the error registry in {@code errors.md} and the hash domains in {@code hashing.md}.
+ * never drift: the error registry in {@code errors.md}, the hash domains in {@code hashing.md}, and
+ * the HTTP status of every error code in {@code http-api.md} (the reference server's {@code
+ * ErrorStatus}).
  * Each table sits between a {@code BEGIN GENERATED} and an {@code END GENERATED} marker line.
  */
 public final class SpecTables {
     private static final String BEGIN = "<!-- BEGIN GENERATED: ./cairn generate -->";
     private static final String END = "<!-- END GENERATED -->";
-    private static final Map<String, Supplier<String>> TABLES =
-            Map.of("errors.md", SpecTables::errorTable, "hashing.md", SpecTables::hashTable);
+    private static final Map<String, Supplier<String>> TABLES = Map.of(
+            "errors.md",
+            SpecTables::errorTable,
+            "hashing.md",
+            SpecTables::hashTable,
+            "http-api.md",
+            ErrorStatus::markdownTable);
 
     private SpecTables() {}
 
