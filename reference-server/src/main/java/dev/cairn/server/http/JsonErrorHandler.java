@@ -14,7 +14,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Jetty's error handler for what fails before Javalin sees a request (a malformed request line,
  * headers over the limit, a bad URI): the same JSON error body, so that no error leaves the server
- * as HTML or without a code.
+ * as HTML or without a code, with {@code Connection: close} because Jetty closes the connection
+ * after such an error.
  */
 final class JsonErrorHandler extends ErrorHandler {
     @Override
@@ -27,6 +28,11 @@ final class JsonErrorHandler extends ErrorHandler {
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, Json.MEDIA_TYPE);
         headers.put(Trace.HEADER, trace.traceparent());
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        // Jetty closes the connection after an error it raised before routing (the body, if any, was
+        // never read); saying so keeps a client from sending its next request down a dead connection.
+        headers.put(HttpHeader.CONNECTION, "close");
         code.retryAfter().ifPresent(d -> headers.put(HttpHeader.RETRY_AFTER, Long.toString(ErrorBody.seconds(d))));
         response.write(true, ByteBuffer.wrap(body(code, status, trace)), callback);
         return true;

@@ -119,6 +119,20 @@ final class ServerFixture implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), token);
     }
 
+    /** Any request: a method, a path with its query, an optional body of a media type. */
+    Reply request(String method, String path, String token, String mediaType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (mediaType != null) {
+            request.header("Content-Type", mediaType);
+        }
+        return send(request, token);
+    }
+
     private Reply send(HttpRequest.Builder request, String token) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

@@ -61,6 +61,16 @@ class ProtocolErrorEdgeTest {
     }
 
     @Test
+    void anErrorBeforeRoutingSaysTheConnectionCloses() throws IOException {
+        RawHttp.Response response = send("GET /test/%00/whoami HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertCoded(response, 400, "HTTP_REQUEST_INVALID");
+        assertEquals(
+                "close",
+                response.headers().get("connection"),
+                response.headers().toString());
+    }
+
+    @Test
     void anAmbiguousPathIsCoded() throws IOException {
         RawHttp.Response response = send("GET /test/%2e%2e/whoami HTTP/1.1\r\nHost: x\r\n\r\n");
         assertTrue(response.status() == 400 || response.status() == 404, response.text());
