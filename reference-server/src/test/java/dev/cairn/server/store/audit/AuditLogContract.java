@@ -225,7 +225,8 @@ abstract class AuditLogContract extends AuditFixture {
             gate.release.countDown();
             long seq = held.get(60, TimeUnit.SECONDS).sequence();
             // Whatever the writer does next, the withdrawn mutation never runs.
-            Audited<Long> after = quick.execute(create(nextId()));
+            // (submitted, not executed: a loaded machine must not turn this one into a 300 ms timeout too)
+            Audited<Long> after = quick.submit(create(nextId())).get(60, TimeUnit.SECONDS);
             assertEquals(seq + 1, after.sequence());
             assertFalse(itemExists(id));
         }
