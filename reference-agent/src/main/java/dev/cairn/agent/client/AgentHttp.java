@@ -4,6 +4,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.tls.TlsContexts;
 import java.io.IOException;
 import java.net.URI;

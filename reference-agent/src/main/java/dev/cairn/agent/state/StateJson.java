@@ -19,6 +19,7 @@ import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.csr.Csr;
 import dev.cairn.trust.identity.CairnId;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -175,7 +176,7 @@ final class StateJson {
         host.end();
         Enrollment enrollment = new Enrollment(
                 Enrollment.parseUrl(fields.text("server_url")),
-                CaFingerprint.parse(fields.text("ca_fingerprint")),
+                CaFingerprint.parse(fields.text("ca_fingerprint"), ErrorCode.AGENT_STATE_MALFORMED),
                 fields.optionalText("cluster"),
                 fields.optionalText("join_request_id"),
                 fingerprint);
