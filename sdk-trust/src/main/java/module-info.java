@@ -18,5 +18,6 @@ module dev.cairn.trust {
     exports dev.cairn.trust.revocation;
     exports dev.cairn.trust.bundle;
     exports dev.cairn.trust.tls;
+    exports dev.cairn.trust.pin;
     exports dev.cairn.trust.token;
 }

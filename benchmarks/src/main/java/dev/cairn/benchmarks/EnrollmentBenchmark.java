@@ -14,7 +14,6 @@ import dev.cairn.server.enroll.NewJoinToken;
 import dev.cairn.server.enroll.http.EnrollmentRoutes;
 import dev.cairn.server.http.HttpEdge;
 import dev.cairn.server.pki.JdbcSerialLedger;
-import dev.cairn.server.pki.ServerIdentities;
 import dev.cairn.server.revocation.RevocationSettings;
 import dev.cairn.server.revocation.ServerRevocation;
 import dev.cairn.server.store.Database;
@@ -202,7 +201,7 @@ public class EnrollmentBenchmark {
                             ACCESS,
                             Duration.ofHours(1),
                             Clock.systemUTC()));
-            CairnId serverId = ServerIdentities.server(DOMAIN);
+            CairnId serverId = CairnId.server(DOMAIN);
             enrollment = Enrollment.builder()
                     .database(db)
                     .auditLog(log)

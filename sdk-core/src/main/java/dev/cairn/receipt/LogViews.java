@@ -1,48 +1,17 @@
 package dev.cairn.receipt;
 
-import dev.cairn.marker.Marker;
-import dev.cairn.marker.MarkerReader;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.ConsistencyProof;
 import dev.cairn.mmr.InclusionProof;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrProofs;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
-/** Read-only views of a log's stream and MMR: a cast cannot turn them back into something that appends. */
+/**
+ * A read-only view of a log's MMR: a cast cannot turn it back into something that appends (the
+ * stream's is {@link dev.cairn.marker.ReadOnlyMarkers}).
+ */
 final class LogViews {
     private LogViews() {}
-
-    static MarkerReader markers(MarkerReader stream) {
-        return new MarkerReader() {
-            @Override
-            public long size() {
-                return stream.size();
-            }
-
-            @Override
-            public Optional<Marker> head() {
-                return stream.head();
-            }
-
-            @Override
-            public Marker get(long seq) {
-                return stream.get(seq);
-            }
-
-            @Override
-            public List<Marker> range(long from, long toExclusive) {
-                return stream.range(from, toExclusive);
-            }
-
-            @Override
-            public Optional<Marker> firstAtOrAfter(Instant time) {
-                return stream.firstAtOrAfter(time);
-            }
-        };
-    }
 
     static MmrProofs proofs(Mmr mmr) {
         return new MmrProofs() {

@@ -12,6 +12,7 @@ import dev.cairn.keys.SigningKey;
 import dev.cairn.marker.Marker;
 import dev.cairn.marker.MarkerReader;
 import dev.cairn.marker.MarkerStream;
+import dev.cairn.marker.ReadOnlyMarkers;
 import dev.cairn.mmr.Accumulator;
 import dev.cairn.mmr.Mmr;
 import dev.cairn.mmr.MmrMath;
@@ -59,7 +60,7 @@ public final class ReceiptLog implements AutoCloseable {
         this.checkpointSigner = new CheckpointSigner(key);
         this.receiptIssuer = new CoseReceiptIssuer(key, logId);
         this.clock = clock;
-        this.markerView = LogViews.markers(stream);
+        this.markerView = ReadOnlyMarkers.of(stream);
         this.proofView = LogViews.proofs(mmr);
     }
 

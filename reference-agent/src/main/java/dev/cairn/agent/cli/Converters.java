@@ -1,11 +1,12 @@
 package dev.cairn.agent.cli;
 
 import dev.cairn.agent.client.JoinToken;
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.agent.state.Enrollment;
 import dev.cairn.errors.CairnException;
+import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.CaFingerprint;
 import dev.cairn.trust.revocation.FreshnessTier;
 import java.net.URI;
 import java.time.Duration;
@@ -38,8 +39,10 @@ final class Converters {
                     throw new TypeConversionException("want sha256:<64 hex digits>");
                 }
                 // The hex digits may be spelled as openssl prints them: upper case, colon-separated.
-                return CaFingerprint.parse(CaFingerprint.PREFIX
-                        + text.substring(CaFingerprint.PREFIX.length()).replace(":", ""));
+                return CaFingerprint.parse(
+                        CaFingerprint.PREFIX
+                                + text.substring(CaFingerprint.PREFIX.length()).replace(":", ""),
+                        ErrorCode.AGENT_STATE_MALFORMED);
             } catch (CairnException e) {
                 throw new TypeConversionException("want sha256:<64 hex digits>, the root CA's SHA-256 fingerprint");
             }

@@ -4,6 +4,7 @@ import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.InternalException;
 import dev.cairn.errors.VerificationException;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.tls.TlsContexts;
 import java.io.IOException;
 import java.net.URI;
@@ -116,10 +117,10 @@ public final class AgentHttp {
         try {
             response = client.send(request, BoundedBody.handler(Math.max(maxBytes, ApiError.MAX_BYTES)));
         } catch (BoundedBody.TooLarge e) {
-            throw WireFields.malformed(describe(request), "$", e.getMessage());
+            throw Wire.malformed(describe(request), "$", e.getMessage());
         } catch (IOException e) {
             if (cause(e, BoundedBody.TooLarge.class) != null) {
-                throw WireFields.malformed(describe(request), "$", "the answer exceeds its limit");
+                throw Wire.malformed(describe(request), "$", "the answer exceeds its limit");
             }
             throw transport(e, mutual, describe(request));
         } catch (InterruptedException e) {
@@ -130,12 +131,12 @@ public final class AgentHttp {
         byte[] body = response.body();
         if (status >= 200 && status < 300) {
             if (body.length > maxBytes) {
-                throw WireFields.malformed(describe(request), "$", body.length + " bytes, want at most " + maxBytes);
+                throw Wire.malformed(describe(request), "$", body.length + " bytes, want at most " + maxBytes);
             }
             return new Answer.Ok<>(body);
         }
         if (status < 400) {
-            throw WireFields.malformed(describe(request), "$", "HTTP " + status + ", want 2xx or an error body");
+            throw Wire.malformed(describe(request), "$", "HTTP " + status + ", want 2xx or an error body");
         }
         return new Answer.Refused<>(ApiError.parse(status, body));
     }

@@ -1,5 +1,6 @@
 package dev.cairn.agent.client;
 
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.ErrorFamily;
@@ -86,10 +87,10 @@ public record ApiError(
     public static ApiError parse(int status, byte[] body) {
         String what = "error body (HTTP " + status + ")";
         if (body.length > MAX_BYTES) {
-            throw WireFields.malformed(what, "$", body.length + " bytes, want at most " + MAX_BYTES);
+            throw Wire.malformed(what, "$", body.length + " bytes, want at most " + MAX_BYTES);
         }
-        WireFields root = WireFields.parse(body, what);
-        WireFields error = root.object("error");
+        JsonFields root = Wire.parse(body, what);
+        JsonFields error = root.object("error");
         String code = error.text("code");
         if (!CODE.matcher(code).matches()) {
             throw error.invalid("code", "1 to 64 characters [A-Z0-9_]");
@@ -116,7 +117,7 @@ public record ApiError(
         return new ApiError(status, code, family, message, retryable, retryAfter, hint, traceId, details);
     }
 
-    private static String text(WireFields fields, String name) {
+    private static String text(JsonFields fields, String name) {
         String value = fields.text(name);
         if (value.length() > MAX_TEXT) {
             throw fields.invalid(name, "at most " + MAX_TEXT + " characters");

@@ -45,7 +45,7 @@ public record Heartbeat(
      * @return UTF-8 JSON
      */
     public byte[] toJson() {
-        ObjectNode root = WireFields.MAPPER.createObjectNode();
+        ObjectNode root = Wire.JSON.mapper().createObjectNode();
         root.put("host_fingerprint", host.toString());
         ArrayNode names = root.putArray("capabilities");
         capabilities.forEach(names::add);

@@ -1,5 +1,6 @@
 package dev.cairn.agent.client;
 
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import java.time.Instant;
@@ -37,7 +38,7 @@ public record HeartbeatAck(Instant serverTime, long bundleSequence, long revocat
      * @throws MalformedInputException {@link ErrorCode#AGENT_SERVER_ANSWER_MALFORMED}
      */
     public static HeartbeatAck parse(byte[] json) {
-        WireFields fields = WireFields.parse(json, "heartbeat answer");
+        JsonFields fields = Wire.parse(json, "heartbeat answer");
         HeartbeatAck ack = new HeartbeatAck(
                 fields.instant("server_time"),
                 fields.integer("bundle_sequence", 0, Long.MAX_VALUE),

@@ -1,5 +1,6 @@
 package dev.cairn.agent.client;
 
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.bytes.SecretBytes;
@@ -46,7 +47,7 @@ public record JoinAccepted(String requestId, boolean approved, SecretBytes pollS
      * @throws MalformedInputException {@link ErrorCode#AGENT_SERVER_ANSWER_MALFORMED}
      */
     public static JoinAccepted parse(byte[] json) {
-        WireFields fields = WireFields.parse(json, "join request answer");
+        JsonFields fields = Wire.parse(json, "join request answer");
         String id = fields.text("request_id");
         if (!Wire.REQUEST_ID.matcher(id).matches()) {
             throw fields.invalid("request_id", "jr- and 16 lowercase hex digits");
@@ -61,7 +62,7 @@ public record JoinAccepted(String requestId, boolean approved, SecretBytes pollS
         return new JoinAccepted(id, status.equals("approved"), secret, Duration.ofSeconds(after));
     }
 
-    private static SecretBytes pollSecret(WireFields fields, String text) {
+    private static SecretBytes pollSecret(JsonFields fields, String text) {
         Bytes bytes;
         try {
             bytes = Bytes.fromBase64Url(text);

@@ -40,7 +40,7 @@ public record JoinRequest(JoinToken token, Csr csr, NodeFacts facts, List<String
      * @return UTF-8 JSON
      */
     public byte[] toJson(InsecureSecretKeyAccess access) {
-        ObjectNode root = WireFields.MAPPER.createObjectNode();
+        ObjectNode root = Wire.JSON.mapper().createObjectNode();
         root.put("token", token.reveal(access));
         root.put("csr", Base64.getEncoder().encodeToString(csr.der().toByteArray()));
         facts.writeTo(root.putObject("facts"));

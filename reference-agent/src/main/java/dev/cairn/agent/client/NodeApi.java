@@ -79,7 +79,7 @@ public final class NodeApi {
      * @return the new certificate
      */
     public Answer<NodeCertificate> renew(Csr csr) {
-        ObjectNode body = WireFields.MAPPER.createObjectNode();
+        ObjectNode body = Wire.JSON.mapper().createObjectNode();
         body.put("csr", Base64.getEncoder().encodeToString(csr.der().toByteArray()));
         return map(http.postJson("/v1/node/renew", Wire.render(body), Wire.MAX_JSON_BYTES), NodeCertificate::parse);
     }
@@ -115,7 +115,7 @@ public final class NodeApi {
                     List<RevocationEntry> entries = RevocationEntries.decode(body);
                     if (entries.size() != to - from
                             || (!entries.isEmpty() && entries.get(0).index() != from)) {
-                        throw WireFields.malformed(
+                        throw Wire.malformed(
                                 "revocation entries",
                                 "$",
                                 entries.size() + " entries, want " + (to - from) + " from index " + from);

@@ -1,5 +1,6 @@
 package dev.cairn.agent.client;
 
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
@@ -63,14 +64,14 @@ public record NodeCertificate(
      * @throws MalformedInputException {@link ErrorCode#AGENT_SERVER_ANSWER_MALFORMED}
      */
     public static NodeCertificate parse(byte[] json) {
-        WireFields fields = WireFields.parse(json, "renewal answer");
+        JsonFields fields = Wire.parse(json, "renewal answer");
         NodeCertificate certificate = read(fields);
         fields.end();
         return certificate;
     }
 
     /** Reads the certificate members of an object (the caller ends it). */
-    static NodeCertificate read(WireFields fields) {
+    static NodeCertificate read(JsonFields fields) {
         CairnId identity;
         try {
             identity = CairnId.parse(fields.text("identity"));

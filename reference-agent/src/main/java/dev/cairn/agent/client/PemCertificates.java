@@ -90,6 +90,6 @@ public final class PemCertificates {
     }
 
     private static MalformedInputException malformed(String what, String message) {
-        return WireFields.malformed(what, "$", message);
+        return Wire.malformed(what, "$", message);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cairn.agent.client;
 
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public sealed interface PollAnswer permits PollAnswer.Pending, PollAnswer.Approv
      * @throws MalformedInputException {@link ErrorCode#AGENT_SERVER_ANSWER_MALFORMED}
      */
     static PollAnswer parse(byte[] json, String requestId) {
-        WireFields fields = WireFields.parse(json, "poll answer");
+        JsonFields fields = Wire.parse(json, "poll answer");
         String id = fields.text("request_id");
         if (!id.equals(requestId)) {
             throw fields.invalid("request_id", "the request polled, " + requestId);

@@ -2,14 +2,12 @@ package dev.cairn.agent.enroll;
 
 import dev.cairn.agent.AgentVersion;
 import dev.cairn.agent.client.AgentHttp;
-import dev.cairn.agent.client.AgentTls;
 import dev.cairn.agent.client.Answer;
 import dev.cairn.agent.client.ApiError;
 import dev.cairn.agent.client.JoinAccepted;
 import dev.cairn.agent.client.JoinRequest;
 import dev.cairn.agent.client.NodeApi;
 import dev.cairn.agent.client.NodeFacts;
-import dev.cairn.agent.client.PinnedServerTrust;
 import dev.cairn.agent.client.PollAnswer;
 import dev.cairn.agent.state.ActiveState;
 import dev.cairn.agent.state.AgentState;
@@ -34,6 +32,7 @@ import dev.cairn.trust.csr.Csr;
 import dev.cairn.trust.csr.CsrBuilder;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.renewal.RenewalPolicy;
 import dev.cairn.trust.revocation.FreshnessPolicy;
 import java.time.Duration;
@@ -117,8 +116,9 @@ public final class Enroller {
             requireToken();
         }
         Started started = resuming ? resume(dir) : prepare(dir);
-        PinnedServerTrust trust = new PinnedServerTrust(o.pin(), o.trustDomain(), o.clock());
-        NodeApi api = new NodeApi(AgentHttp.create(o.server(), AgentTls.pinned(trust), false));
+        PinnedServerTrust trust =
+                new PinnedServerTrust(o.pin(), o.trustDomain(), o.clock(), ErrorCode.AGENT_SERVER_UNTRUSTED);
+        NodeApi api = new NodeApi(AgentHttp.create(o.server(), trust.clientContext(), false));
         PendingState pending = started.state();
         Duration firstWait = Duration.ZERO;
         if (!pending.isSubmitted()) {

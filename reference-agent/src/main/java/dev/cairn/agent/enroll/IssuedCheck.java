@@ -1,8 +1,6 @@
 package dev.cairn.agent.enroll;
 
 import dev.cairn.agent.client.NodeCertificate;
-import dev.cairn.agent.client.PinnedChain;
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.agent.state.CertificateNames;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
@@ -10,6 +8,8 @@ import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.CaFingerprint;
+import dev.cairn.trust.pin.PinnedChain;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public final class IssuedCheck {
             throw invalid(
                     "key", "a certificate for the key with kid " + key.kid().toHex(), "another key");
         }
-        Optional<CairnId> named = CertificateNames.identity(leaf);
+        Optional<CairnId> named = CairnId.inCertificate(leaf);
         if (!named.equals(Optional.of(id))) {
             throw invalid("subjectAltName", id.uri(), named.map(CairnId::uri).orElse("no single cairn:// URI"));
         }

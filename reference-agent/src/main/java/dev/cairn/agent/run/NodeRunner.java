@@ -1,13 +1,11 @@
 package dev.cairn.agent.run;
 
 import dev.cairn.agent.client.AgentHttp;
-import dev.cairn.agent.client.AgentTls;
 import dev.cairn.agent.client.Answer;
 import dev.cairn.agent.client.ApiError;
 import dev.cairn.agent.client.Heartbeat;
 import dev.cairn.agent.client.HeartbeatAck;
 import dev.cairn.agent.client.NodeApi;
-import dev.cairn.agent.client.PinnedServerTrust;
 import dev.cairn.agent.enroll.Fences;
 import dev.cairn.agent.host.HostFingerprint;
 import dev.cairn.agent.state.ActiveState;
@@ -20,6 +18,7 @@ import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.SigningKey;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,8 +368,11 @@ public final class NodeRunner {
     private NodeApi pinned() {
         if (pinned == null) {
             PinnedServerTrust pin = new PinnedServerTrust(
-                    state.enrollment().caPin(), Optional.of(trust.bundle().trustDomain()), o.clock());
-            pinned = new NodeApi(AgentHttp.create(state.enrollment().serverUrl(), AgentTls.pinned(pin), false));
+                    state.enrollment().caPin(),
+                    Optional.of(trust.bundle().trustDomain()),
+                    o.clock(),
+                    ErrorCode.AGENT_SERVER_UNTRUSTED);
+            pinned = new NodeApi(AgentHttp.create(state.enrollment().serverUrl(), pin.clientContext(), false));
         }
         return pinned;
     }

@@ -2,11 +2,11 @@ package dev.cairn.agent.run;
 
 import dev.cairn.agent.client.AgentHttp;
 import dev.cairn.agent.client.NodeApi;
-import dev.cairn.agent.client.ServerIdentity;
 import dev.cairn.agent.trust.HeldTrust;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.bundle.TrustBundle;
+import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.revocation.FreshnessTier;
 import dev.cairn.trust.tls.PeerRole;
 import dev.cairn.trust.tls.PeerVerifier;
@@ -53,7 +53,7 @@ final class Session {
                 .revocation(trust.revocation())
                 .tier(tier)
                 .role(PeerRole.SERVER)
-                .expectId(ServerIdentity.of(bundle.trustDomain()))
+                .expectId(CairnId.server(bundle.trustDomain()))
                 .clock(clock)
                 .build();
         AgentHttp http = AgentHttp.create(server, TlsContexts.client(key, chain, servers, access), true);

@@ -5,6 +5,7 @@ import dev.cairn.errors.VerificationException;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.keyfile.KeyFiles;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -23,7 +24,7 @@ final class ChainCheck {
     private ChainCheck() {}
 
     static void identity(X509Certificate leaf, CairnId expected) {
-        Optional<CairnId> found = CertificateNames.identity(leaf);
+        Optional<CairnId> found = CairnId.inCertificate(leaf);
         if (found.isEmpty() || !found.get().equals(expected)) {
             throw VerificationException.mismatch(
                     ErrorCode.AGENT_CERT_IDENTITY_MISMATCH,

@@ -5,6 +5,7 @@ import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;

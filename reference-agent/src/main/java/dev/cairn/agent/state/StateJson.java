@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cairn.agent.host.HostFingerprint;
 import dev.cairn.agent.host.HostSource;
+import dev.cairn.agent.json.JsonFields;
 import dev.cairn.bytes.Bytes;
 import dev.cairn.bytes.Digest;
 import dev.cairn.bytes.InsecureSecretKeyAccess;
@@ -19,6 +20,7 @@ import dev.cairn.keys.VerificationKey;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.csr.Csr;
 import dev.cairn.trust.identity.CairnId;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,13 @@ final class StateJson {
     static final String FILE = "state.json";
     static final String FORMAT = "cairn-agent-state/v1";
     static final int MAX_BYTES = 64 * 1024;
+
+    /** Longest JSON string of the state file. */
+    static final int MAX_STRING = 16 * 1024;
+
+    /** How the state file is read: every refusal is {@link ErrorCode#AGENT_STATE_MALFORMED}, naming the file. */
+    private static final JsonFields.Dialect JSON = new JsonFields.Dialect(
+            JsonFields.mapper(MAX_STRING), "", (file, path, message, cause) -> Invalid.file(file, message, cause));
 
     static final String CHAIN_FILE = "chain.pem";
     static final String BUNDLE_FILE = "bundle.jwks";
@@ -75,7 +84,7 @@ final class StateJson {
 
     /** Renders the document; {@code digests} holds the file digest of every file the state names. */
     static byte[] encode(long generation, AgentState state, Map<String, Digest> digests) {
-        ObjectNode root = JsonFields.MAPPER.createObjectNode();
+        ObjectNode root = JSON.mapper().createObjectNode();
         root.put("format", FORMAT);
         root.put("generation", generation);
         root.put("phase", state.phase().wireName());
@@ -112,7 +121,7 @@ final class StateJson {
             fence.put("detail", fenced.detail());
         }
         try {
-            byte[] json = JsonFields.MAPPER.writer(PRETTY).writeValueAsBytes(root);
+            byte[] json = JSON.mapper().writer(PRETTY).writeValueAsBytes(root);
             byte[] out = new byte[json.length + 1];
             System.arraycopy(json, 0, out, 0, json.length);
             out[json.length] = '\n';
@@ -151,7 +160,7 @@ final class StateJson {
             throw Invalid.file(FILE, json.length + " bytes, want at most " + MAX_BYTES, null);
         }
         try {
-            return decodeFields(JsonFields.parse(json, FILE), files);
+            return decodeFields(JsonFields.parse(json, FILE, JSON), files);
         } catch (MalformedInputException e) {
             throw e.code() == ErrorCode.AGENT_STATE_MALFORMED ? e : Invalid.file(FILE, e.getMessage(), e);
         }
@@ -161,7 +170,7 @@ final class StateJson {
         if (!FORMAT.equals(fields.text("format"))) {
             throw Invalid.file(FILE, "format must be " + FORMAT, null);
         }
-        long generation = fields.integer("generation");
+        long generation = fields.integer("generation", Long.MIN_VALUE, Long.MAX_VALUE);
         if (generation < 1) {
             throw Invalid.file(FILE, "generation " + generation + ", want at least 1", null);
         }
@@ -175,7 +184,7 @@ final class StateJson {
         host.end();
         Enrollment enrollment = new Enrollment(
                 Enrollment.parseUrl(fields.text("server_url")),
-                CaFingerprint.parse(fields.text("ca_fingerprint")),
+                CaFingerprint.parse(fields.text("ca_fingerprint"), ErrorCode.AGENT_STATE_MALFORMED),
                 fields.optionalText("cluster"),
                 fields.optionalText("join_request_id"),
                 fingerprint);
@@ -199,11 +208,15 @@ final class StateJson {
                     chain(fields.object("certificate"), files),
                     bundle(fields.object("trust_bundle"), files),
                     fields.optionalObject("revocation_head").map(ref -> head(ref, files)),
-                    fields.instant("renew_at"));
+                    fields.exactInstant("renew_at"));
         } else if (phase.equals(Phase.FENCED.wireName())) {
             JsonFields fence = fields.object("fence");
             state = new FencedState(
-                    enrollment, nodeId, fenceReason(fence.text("reason")), fence.instant("at"), fence.text("detail"));
+                    enrollment,
+                    nodeId,
+                    fenceReason(fence.text("reason")),
+                    fence.exactInstant("at"),
+                    fence.text("detail"));
             fence.end();
         } else {
             throw Invalid.file(FILE, "phase " + phase + ", want pending, active or fenced", null);

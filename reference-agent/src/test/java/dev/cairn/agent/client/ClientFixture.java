@@ -1,13 +1,13 @@
 package dev.cairn.agent.client;
 
 import dev.cairn.agent.state.AgentFixture;
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.csr.CsrBuilder;
 import dev.cairn.trust.csr.CsrVerifier;
 import dev.cairn.trust.identity.CairnId;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -28,7 +28,7 @@ public final class ClientFixture {
     public ClientFixture(Path hostRoot, KeyType type) {
         ca = new AgentFixture(hostRoot, type, Clock.systemUTC());
         serverKey = SigningKey.generate(type, ca.random);
-        serverChain = chain(serverKey, ServerIdentity.of(AgentFixture.TD), Profile.SERVICE);
+        serverChain = chain(serverKey, CairnId.server(AgentFixture.TD), Profile.SERVICE);
     }
 
     public CaFingerprint pin() {

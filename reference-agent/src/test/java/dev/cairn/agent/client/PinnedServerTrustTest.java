@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cairn.agent.state.AgentFixture;
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.bytes.Digest;
 import dev.cairn.errors.CairnException;
 import dev.cairn.errors.ErrorCode;
@@ -15,6 +14,8 @@ import dev.cairn.keys.SigningKey;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.CaFingerprint;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.revocation.FreshnessTier;
 import dev.cairn.trust.revocation.RevocationState;
 import dev.cairn.trust.tls.PeerRole;
@@ -53,7 +54,7 @@ class PinnedServerTrustTest {
     }
 
     private PinnedServerTrust trust(CaFingerprint pin) {
-        return new PinnedServerTrust(pin, Optional.empty(), Clock.systemUTC());
+        return new PinnedServerTrust(pin, Optional.empty(), Clock.systemUTC(), ErrorCode.AGENT_SERVER_UNTRUSTED);
     }
 
     private static ErrorCode code(Runnable call) {
@@ -64,11 +65,11 @@ class PinnedServerTrustTest {
     void theRightPinAcceptsTheServerAndLearnsItsTrustDomain() {
         PinnedServerTrust trust = trust(pki.pin());
         assertEquals(Optional.empty(), trust.serverIdentity());
-        assertEquals(ServerIdentity.of(AgentFixture.TD), trust.verify(pki.serverChain));
-        assertEquals(Optional.of(ServerIdentity.of(AgentFixture.TD)), trust.serverIdentity());
-        PinnedServerTrust pinnedDomain =
-                new PinnedServerTrust(pki.pin(), Optional.of(AgentFixture.TD), Clock.systemUTC());
-        assertEquals(ServerIdentity.of(AgentFixture.TD), pinnedDomain.verify(pki.serverChain));
+        assertEquals(CairnId.server(AgentFixture.TD), trust.verify(pki.serverChain));
+        assertEquals(Optional.of(CairnId.server(AgentFixture.TD)), trust.serverIdentity());
+        PinnedServerTrust pinnedDomain = new PinnedServerTrust(
+                pki.pin(), Optional.of(AgentFixture.TD), Clock.systemUTC(), ErrorCode.AGENT_SERVER_UNTRUSTED);
+        assertEquals(CairnId.server(AgentFixture.TD), pinnedDomain.verify(pki.serverChain));
     }
 
     @Test
@@ -105,8 +106,11 @@ class PinnedServerTrustTest {
         List<X509Certificate> node = pki.chain(key, AgentFixture.node("n-1"), Profile.NODE_CLIENT);
         assertEquals(
                 ErrorCode.AGENT_SERVER_UNTRUSTED, code(() -> trust(pki.pin()).verify(node)), "clientAuth only");
-        PinnedServerTrust otherDomain =
-                new PinnedServerTrust(pki.pin(), Optional.of(new TrustDomain("other.example")), Clock.systemUTC());
+        PinnedServerTrust otherDomain = new PinnedServerTrust(
+                pki.pin(),
+                Optional.of(new TrustDomain("other.example")),
+                Clock.systemUTC(),
+                ErrorCode.AGENT_SERVER_UNTRUSTED);
         assertEquals(ErrorCode.AGENT_SERVER_UNTRUSTED, code(() -> otherDomain.verify(pki.serverChain)));
         assertEquals(
                 ErrorCode.AGENT_SERVER_UNTRUSTED, code(() -> trust(pki.pin()).verify(List.of(pki.root()))));
@@ -117,7 +121,10 @@ class PinnedServerTrustTest {
     @Test
     void anExpiredServerChainIsRefused() {
         PinnedServerTrust later = new PinnedServerTrust(
-                pki.pin(), Optional.empty(), Clock.offset(Clock.systemUTC(), Duration.ofDays(400)));
+                pki.pin(),
+                Optional.empty(),
+                Clock.offset(Clock.systemUTC(), Duration.ofDays(400)),
+                ErrorCode.AGENT_SERVER_UNTRUSTED);
         assertEquals(ErrorCode.AGENT_SERVER_UNTRUSTED, code(() -> later.verify(pki.serverChain)));
     }
 
@@ -157,7 +164,7 @@ class PinnedServerTrustTest {
     }
 
     private static SSLSocket connect(SSLServerSocket listener, PinnedServerTrust trust) throws IOException {
-        SSLSocket socket = (SSLSocket) AgentTls.pinned(trust)
+        SSLSocket socket = (SSLSocket) trust.clientContext()
                 .getSocketFactory()
                 .createSocket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
         socket.setSSLParameters(TlsContexts.clientParameters());

@@ -57,7 +57,8 @@ class WireRecordsTest {
         pki = new ClientFixture(tmp.resolve("host"));
         SigningKey key = SigningKey.generate(KeyType.P256, pki.ca.random);
         nodeChain = pki.chain(key, AgentFixture.node("n-0123456789abcdef"), Profile.NODE_CLIENT);
-        JsonNode answer = WireFields.MAPPER
+        JsonNode answer = Wire.JSON
+                .mapper()
                 .createObjectNode()
                 .put("request_id", ID)
                 .put("status", "approved")
@@ -192,7 +193,7 @@ class WireRecordsTest {
                 CsrBuilder.build(key, Optional.empty()),
                 new NodeFacts(host, Optional.empty(), Optional.of("Linux"), Optional.empty(), Optional.of("v")),
                 List.of("zeta", "alpha"));
-        JsonNode json = WireFields.MAPPER.readTree(request.toJson(AgentFixture.ACCESS));
+        JsonNode json = Wire.JSON.mapper().readTree(request.toJson(AgentFixture.ACCESS));
         assertEquals("cjt_abc", json.path("token").asText());
         assertTrue(json.path("facts").has("hostname")
                 && json.path("facts").path("hostname").isNull());
@@ -203,7 +204,7 @@ class WireRecordsTest {
         assertThrows(IllegalArgumentException.class, () -> Capabilities.of(List.of("a", "a")));
         assertThrows(IllegalArgumentException.class, () -> Capabilities.of(List.of("Upper")));
 
-        JsonNode beat = WireFields.MAPPER.readTree(new Heartbeat(host, List.of(), true, 1, -1).toJson());
+        JsonNode beat = Wire.JSON.mapper().readTree(new Heartbeat(host, List.of(), true, 1, -1).toJson());
         assertEquals("degraded", beat.path("status").asText());
         assertEquals(-1, beat.path("revocation_sequence").asLong());
         assertEquals(host.toString(), beat.path("host_fingerprint").asText());

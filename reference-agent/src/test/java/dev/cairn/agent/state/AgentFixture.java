@@ -18,6 +18,7 @@ import dev.cairn.trust.csr.CsrBuilder;
 import dev.cairn.trust.csr.CsrVerifier;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
+import dev.cairn.trust.pin.CaFingerprint;
 import dev.cairn.trust.renewal.RenewalPolicy;
 import dev.cairn.trust.revocation.ChainPosition;
 import dev.cairn.trust.revocation.RevocationHead;

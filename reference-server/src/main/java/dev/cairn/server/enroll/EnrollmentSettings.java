@@ -1,7 +1,6 @@
 package dev.cairn.server.enroll;
 
 import dev.cairn.server.config.ServerConfig;
-import dev.cairn.server.pki.ServerIdentities;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
@@ -72,7 +71,7 @@ public record EnrollmentSettings(
     public static EnrollmentSettings from(ServerConfig config) {
         return new EnrollmentSettings(
                 config.trustDomain(),
-                ServerIdentities.server(config.trustDomain()),
+                CairnId.server(config.trustDomain()),
                 config.nodeCertTtl(),
                 config.enrollment().autoApprove(),
                 config.enrollment().tokenTtl(),

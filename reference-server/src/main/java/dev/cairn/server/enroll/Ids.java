@@ -16,7 +16,7 @@ final class Ids {
     static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
     /** The cluster of the server's own identity. */
-    static final String RESERVED_CLUSTER = dev.cairn.server.pki.ServerIdentities.CONTROL_CLUSTER;
+    static final String RESERVED_CLUSTER = dev.cairn.trust.identity.CairnId.CONTROL_CLUSTER;
 
     private Ids() {}
 

@@ -9,6 +9,7 @@ import dev.cairn.server.config.ServerConfig;
 import dev.cairn.trust.ca.CertificateAuthority;
 import dev.cairn.trust.ca.Profile;
 import dev.cairn.trust.ca.SerialLedger;
+import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.keyfile.KeyFiles;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,7 +110,7 @@ final class FirstStart {
         KeyFiles.writePrivateKey(PkiLayout.File.SERVER_KEY.in(dir), serverKey, access);
         KeyFiles.writeCertificates(
                 PkiLayout.File.SERVER_CERT.in(dir),
-                CertifiedKey.issue(ca, serverKey, ServerIdentities.server(ca.trustDomain()), Profile.SERVICE));
+                CertifiedKey.issue(ca, serverKey, CairnId.server(ca.trustDomain()), Profile.SERVICE));
         SigningKey logKey = SigningKey.generate(KeyType.ED25519, random);
         KeyFiles.writePrivateKey(PkiLayout.File.LOG_KEY.in(dir), logKey, access);
         KeyFiles.writeCertificates(

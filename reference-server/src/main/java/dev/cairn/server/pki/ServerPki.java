@@ -16,15 +16,13 @@ import dev.cairn.trust.ca.SerialLedger;
 import dev.cairn.trust.identity.CairnId;
 import dev.cairn.trust.identity.TrustDomain;
 import dev.cairn.trust.keyfile.KeyFiles;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,7 +108,7 @@ public final class ServerPki {
                 PkiLayout.File.SERVER_KEY,
                 PkiLayout.File.SERVER_CERT,
                 Optional.empty(),
-                ServerIdentities.server(config.trustDomain()),
+                CairnId.server(config.trustDomain()),
                 Profile.SERVICE,
                 random);
         CertifiedKey log = certified(
@@ -220,13 +218,7 @@ public final class ServerPki {
      * @return {@code sha256:<hex>}
      */
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            return "sha256:"
-                    + HexFormat.of()
-                            .formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "fingerprint: " + e.getMessage(), e);
-        }
+        return CaFingerprint.of(certificate).toString();
     }
 
     /**
@@ -235,7 +227,7 @@ public final class ServerPki {
      * @return {@code cairn://<td>/cluster/cairn-control/service/server}
      */
     public CairnId serverIdentity() {
-        return ServerIdentities.server(trustDomain);
+        return CairnId.server(trustDomain);
     }
 
     /**

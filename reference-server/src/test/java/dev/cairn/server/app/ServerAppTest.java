@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cairn.agent.client.AgentTls;
-import dev.cairn.agent.client.PinnedServerTrust;
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.server.store.MutableClock;
+import dev.cairn.trust.pin.CaFingerprint;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.tls.TlsContexts;
 import dev.cairn.verifier.cli.CairnVerify;
 import java.io.ByteArrayInputStream;
@@ -152,9 +151,12 @@ class ServerAppTest {
 
     /** The server certificate a new TLS connection is shown (a fresh context: nothing resumes). */
     private static X509Certificate presented(ServerFixture f, MutableClock clock) throws Exception {
-        PinnedServerTrust trust =
-                new PinnedServerTrust(CaFingerprint.parse(f.app.pki().rootFingerprint()), Optional.empty(), clock);
-        SSLContext context = AgentTls.pinned(trust);
+        PinnedServerTrust trust = new PinnedServerTrust(
+                CaFingerprint.parse(f.app.pki().rootFingerprint(), ErrorCode.CONFIG_INVALID),
+                Optional.empty(),
+                clock,
+                ErrorCode.AGENT_SERVER_UNTRUSTED);
+        SSLContext context = trust.clientContext();
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", f.app.port())) {
             socket.setSSLParameters(TlsContexts.clientParameters());
             socket.startHandshake();

@@ -2,15 +2,15 @@ package dev.cairn.server.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cairn.agent.client.AgentTls;
-import dev.cairn.agent.client.PinnedServerTrust;
-import dev.cairn.agent.state.CaFingerprint;
+import dev.cairn.errors.ErrorCode;
 import dev.cairn.server.app.ServerApp;
 import dev.cairn.server.config.ConfigLoader;
 import dev.cairn.server.config.ServerConfig;
 import dev.cairn.testsupport.TestDataSource;
 import dev.cairn.testsupport.TestDatabase;
 import dev.cairn.testsupport.TestDatabases;
+import dev.cairn.trust.pin.CaFingerprint;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.tls.TlsContexts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,9 +96,10 @@ final class E2eServer implements AutoCloseable {
         ServerConfig config = ConfigLoader.load(Optional.empty(), env, root);
         app = ServerApp.start(config, Clock.systemUTC(), new PrintStream(notices, true, StandardCharsets.UTF_8));
         port = app.port();
-        PinnedServerTrust trust = new PinnedServerTrust(pin(), Optional.empty(), Clock.systemUTC());
+        PinnedServerTrust trust =
+                new PinnedServerTrust(pin(), Optional.empty(), Clock.systemUTC(), ErrorCode.AGENT_SERVER_UNTRUSTED);
         client = HttpClient.newBuilder()
-                .sslContext(AgentTls.pinned(trust))
+                .sslContext(trust.clientContext())
                 .sslParameters(TlsContexts.clientParameters())
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -131,7 +132,7 @@ final class E2eServer implements AutoCloseable {
 
     /** The root CA's fingerprint, what operators give agents. */
     CaFingerprint pin() {
-        return CaFingerprint.parse(app.pki().rootFingerprint());
+        return CaFingerprint.parse(app.pki().rootFingerprint(), ErrorCode.CONFIG_INVALID);
     }
 
     /** Creates a cluster. */

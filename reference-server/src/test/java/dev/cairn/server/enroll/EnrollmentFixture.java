@@ -16,7 +16,6 @@ import dev.cairn.receipt.Statement;
 import dev.cairn.server.enroll.http.EnrollmentRoutes;
 import dev.cairn.server.http.HttpEdge;
 import dev.cairn.server.pki.JdbcSerialLedger;
-import dev.cairn.server.pki.ServerIdentities;
 import dev.cairn.server.revocation.RevocationRoutes;
 import dev.cairn.server.revocation.RevocationSettings;
 import dev.cairn.server.revocation.ServerRevocation;
@@ -98,7 +97,7 @@ abstract class EnrollmentFixture {
     final SigningKey intermediateKey = SigningKey.generate(KeyType.P256, random);
     final SecretBytes joinTokenKey = SecretBytes.random(32, random);
     final CairnId operator = CairnId.operator(DOMAIN, "alice");
-    final CairnId serverId = ServerIdentities.server(DOMAIN);
+    final CairnId serverId = CairnId.server(DOMAIN);
     private final AtomicInteger names = new AtomicInteger();
     Database db;
     AuditLog log;

@@ -3,9 +3,13 @@ package dev.cairn.trust.identity;
 import dev.cairn.checkpoint.LogId;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A workload or operator identity: one URI in Cairn's namespace, the only name a Cairn certificate
@@ -34,6 +38,17 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
 
     /** Longest name segment. */
     public static final int MAX_SEGMENT = 63;
+
+    /**
+     * The cluster name reserved for the control plane itself ({@code spec/enrollment.md}, section 1):
+     * no cluster of nodes may take it.
+     */
+    public static final String CONTROL_CLUSTER = "cairn-control";
+
+    /** The service name of the server in the {@link #CONTROL_CLUSTER}. */
+    public static final String SERVER_SERVICE = "server";
+
+    private static final int SAN_URI = 6;
 
     /** What an identity names. */
     public enum Kind {
@@ -96,6 +111,46 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
      */
     public static CairnId service(TrustDomain trustDomain, String cluster, String service) {
         return new CairnId(trustDomain, Kind.SERVICE, cluster, service);
+    }
+
+    /**
+     * The server's identity, the one name its TLS certificate carries ({@code spec/enrollment.md},
+     * section 1).
+     *
+     * @param trustDomain the trust domain
+     * @return {@code cairn://<td>/cluster/cairn-control/service/server}
+     */
+    public static CairnId server(TrustDomain trustDomain) {
+        return service(trustDomain, CONTROL_CLUSTER, SERVER_SERVICE);
+    }
+
+    /**
+     * The one Cairn identity a certificate names: its subjectAltName extension holds exactly one
+     * name, a URI, and that URI is a canonical {@code cairn://} identity. Nothing else about the
+     * certificate is checked.
+     *
+     * @param certificate the certificate
+     * @return the identity, or empty if the certificate has no such single name
+     */
+    public static Optional<CairnId> inCertificate(X509Certificate certificate) {
+        Collection<List<?>> names;
+        try {
+            names = certificate.getSubjectAlternativeNames();
+        } catch (CertificateParsingException e) {
+            return Optional.empty();
+        }
+        if (names == null || names.size() != 1) {
+            return Optional.empty();
+        }
+        List<?> name = names.iterator().next();
+        if (!(name.get(0) instanceof Integer type) || type != SAN_URI || !(name.get(1) instanceof String uri)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(uri));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -186,6 +241,15 @@ public record CairnId(TrustDomain trustDomain, Kind kind, String cluster, String
             case OPERATOR -> authority + "/operator/" + name;
             case LOG -> authority + "/log/" + name;
         };
+    }
+
+    /**
+     * Whether this is the server's identity, in any trust domain.
+     *
+     * @return {@code true} for {@code cairn://<td>/cluster/cairn-control/service/server}
+     */
+    public boolean isServer() {
+        return equals(server(trustDomain));
     }
 
     @Override

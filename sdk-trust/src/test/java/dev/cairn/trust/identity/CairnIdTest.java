@@ -1,7 +1,9 @@
 package dev.cairn.trust.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -25,6 +27,18 @@ class CairnIdTest {
         assertEquals(
                 "cairn://demo.example/cluster/c1/node/n-1",
                 CairnId.node(TD, "c1", "n-1").uri());
+    }
+
+    @Test
+    void theServerIdentityIsTheControlClustersServerService() {
+        CairnId server = CairnId.server(TD);
+        assertEquals("cairn://demo.example/cluster/cairn-control/service/server", server.uri());
+        assertTrue(server.isServer());
+        assertTrue(CairnId.parse("cairn://other.example/cluster/cairn-control/service/server")
+                .isServer());
+        assertFalse(CairnId.service(TD, "cairn-control", "api").isServer());
+        assertFalse(CairnId.service(TD, "c1", "server").isServer());
+        assertFalse(CairnId.node(TD, "cairn-control", "server").isServer());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cairn.server.cli.admin;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.MalformedInputException;
 import dev.cairn.trust.bundle.TrustBundlePem;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ final class Connection {
     String caFingerprint;
 
     /** What the options resolve to; the credential is read only when it is about to be sent. */
-    record Resolved(URI server, RootPin pin, List<java.security.cert.X509Certificate> localCas, Path credential) {}
+    record Resolved(
+            URI server, CaFingerprint pin, List<java.security.cert.X509Certificate> localCas, Path credential) {}
 
     Resolved resolve() {
         URI uri = serverUri(server);
@@ -58,12 +60,13 @@ final class Connection {
             if (roots.size() != 1) {
                 throw usage("pki/root.pem: want one certificate, got " + roots.size());
             }
-            return new Resolved(uri, RootPin.of(roots.get(0)), cas, dataDir.resolve("admin.credential"));
+            return new Resolved(uri, CaFingerprint.of(roots.get(0)), cas, dataDir.resolve("admin.credential"));
         }
         if (credentialFile == null || caFingerprint == null) {
             throw usage("give --data-dir, or both --credential-file and --ca-fingerprint");
         }
-        return new Resolved(uri, RootPin.parse(caFingerprint), List.of(), credentialFile);
+        return new Resolved(
+                uri, CaFingerprint.parse(caFingerprint, ErrorCode.CONFIG_INVALID), List.of(), credentialFile);
     }
 
     static String credential(Path file) {

@@ -8,6 +8,8 @@ import dev.cairn.errors.VerificationException;
 import dev.cairn.trust.bundle.TrustBundle;
 import dev.cairn.trust.bundle.TrustBundleJwks;
 import dev.cairn.trust.identity.CairnId;
+import dev.cairn.trust.pin.CaFingerprint;
+import dev.cairn.trust.pin.PinnedServerTrust;
 import dev.cairn.trust.revocation.FreshnessTier;
 import dev.cairn.trust.revocation.RevocationEntries;
 import dev.cairn.trust.revocation.RevocationEntry;
@@ -19,13 +21,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * How the CLI comes to trust a server it has only a root fingerprint for. A first connection,
@@ -42,8 +42,6 @@ import javax.net.ssl.TrustManager;
  * @param verifier the verifier of the real connection
  */
 record ServerTrust(CairnId server, TrustBundle bundle, Bytes jwks, PeerVerifier verifier) {
-    static final String CONTROL_CLUSTER = "cairn-control";
-    static final String SERVER_SERVICE = "server";
     private static final int ATTEMPTS = 3;
 
     /**
@@ -56,9 +54,14 @@ record ServerTrust(CairnId server, TrustBundle bundle, Bytes jwks, PeerVerifier 
      * @return the trust
      * @throws IOException when the server cannot be reached or the handshake fails
      */
-    static ServerTrust establish(URI base, RootPin pin, List<X509Certificate> localCas) throws IOException {
-        PinnedServerTrust pinned = new PinnedServerTrust(pin, Optional.empty());
-        HttpClient bootstrap = Http.client(context(pinned));
+    static ServerTrust establish(URI base, CaFingerprint pin, List<X509Certificate> localCas) throws IOException {
+        PinnedServerTrust pinned = new PinnedServerTrust(
+                pin,
+                Optional.empty(),
+                Clock.systemUTC(),
+                ErrorCode.CERT_CHAIN_INVALID,
+                ErrorCode.TLS_PEER_IDENTITY_INVALID);
+        HttpClient bootstrap = Http.client(pinned.clientContext());
         byte[] jwks = Http.send(
                 bootstrap, Http.request(base, "/v1/trust/bundle.jwks").GET().build(), 200);
         PinnedServerTrust.Accepted accepted = pinned.accepted()
@@ -141,16 +144,6 @@ record ServerTrust(CairnId server, TrustBundle bundle, Bytes jwks, PeerVerifier 
             if (entries.size() < RevocationEntries.MAX_ENTRIES) {
                 return all;
             }
-        }
-    }
-
-    private static SSLContext context(TrustManager trust) {
-        try {
-            SSLContext context = SSLContext.getInstance(TlsContexts.PROTOCOL);
-            context.init(null, new TrustManager[] {trust}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new InternalException(ErrorCode.INTERNAL_CRYPTO, "TLS context: " + e.getMessage(), e);
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.cairn.errors.MalformedInputException;
 import dev.cairn.keys.VerificationKey;
 import dev.cairn.marker.Marker;
 import dev.cairn.marker.MarkerReader;
+import dev.cairn.marker.ReadOnlyMarkers;
 import dev.cairn.mmr.ConsistencyProof;
 import dev.cairn.mmr.InclusionProof;
 import dev.cairn.mmr.MmrMath;

@@ -2,6 +2,7 @@ package dev.cairn.server.cli.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cairn.errors.ErrorCode;
 import dev.cairn.keys.KeyType;
 import dev.cairn.keys.SigningKey;
 import dev.cairn.server.app.ServerApp;
@@ -9,6 +10,7 @@ import dev.cairn.server.cli.CairnServer;
 import dev.cairn.server.config.ConfigLoader;
 import dev.cairn.server.config.ServerConfig;
 import dev.cairn.trust.csr.CsrBuilder;
+import dev.cairn.trust.pin.CaFingerprint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -105,7 +107,8 @@ final class AdminServer implements AutoCloseable {
         facts.put("agent_version", "0.1.0");
         body.putArray("capabilities").add("gpu").add("storage");
         URI base = URI.create(url() + "/");
-        HttpClient client = ServerTrust.establish(base, RootPin.parse(app.pki().rootFingerprint()), List.of())
+        HttpClient client = ServerTrust.establish(
+                        base, CaFingerprint.parse(app.pki().rootFingerprint(), ErrorCode.CONFIG_INVALID), List.of())
                 .client();
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(base.resolve("/v1/enroll/join-requests"))

@@ -1,4 +1,4 @@
-package dev.cairn.agent.state;
+package dev.cairn.trust.pin;
 
 import dev.cairn.bytes.Digest;
 import dev.cairn.errors.ErrorCode;
@@ -55,13 +55,15 @@ public record CaFingerprint(Digest sha256) {
      * Parses the text form.
      *
      * @param text {@code sha256:<64 lowercase hex>}
+     * @param code the code of the refusal, which names where the text came from (a state file, an
+     *     option)
      * @return the fingerprint
-     * @throws MalformedInputException {@link ErrorCode#AGENT_STATE_MALFORMED} for any other text
+     * @throws MalformedInputException {@code code} for any other text, or none
      */
-    public static CaFingerprint parse(String text) {
-        if (!TEXT.matcher(text).matches()) {
-            throw new MalformedInputException(
-                    ErrorCode.AGENT_STATE_MALFORMED, "CA fingerprint " + text + ", want sha256:<64 lowercase hex>");
+    public static CaFingerprint parse(String text, ErrorCode code) {
+        Objects.requireNonNull(code, "code");
+        if (text == null || !TEXT.matcher(text).matches()) {
+            throw new MalformedInputException(code, "CA fingerprint " + text + ", want sha256:<64 lowercase hex>");
         }
         return new CaFingerprint(Digest.fromHex(text.substring(PREFIX.length())));
     }

@@ -1,21 +1,29 @@
-package dev.cairn.server.store.audit;
+package dev.cairn.marker;
 
-import dev.cairn.marker.Marker;
-import dev.cairn.marker.MarkerReader;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** A view of a marker stream that cannot append: a cast cannot turn it back into the stream. */
-final class ReadOnlyMarkers implements MarkerReader {
+/**
+ * A read-only view of a marker stream, for handing out a log's markers: it only forwards the {@link
+ * MarkerReader} calls, and a cast cannot turn it back into the {@link MarkerStream} that appends.
+ */
+public final class ReadOnlyMarkers implements MarkerReader {
     private final MarkerReader stream;
 
     private ReadOnlyMarkers(MarkerReader stream) {
         this.stream = stream;
     }
 
-    static MarkerReader of(MarkerReader stream) {
-        return new ReadOnlyMarkers(stream);
+    /**
+     * A view of a stream.
+     *
+     * @param stream the stream (or any reader)
+     * @return a reader that sees what {@code stream} sees and is nothing else
+     */
+    public static MarkerReader of(MarkerReader stream) {
+        return new ReadOnlyMarkers(Objects.requireNonNull(stream, "stream"));
     }
 
     @Override

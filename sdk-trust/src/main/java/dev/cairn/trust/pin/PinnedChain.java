@@ -1,6 +1,5 @@
-package dev.cairn.agent.client;
+package dev.cairn.trust.pin;
 
-import dev.cairn.agent.state.CaFingerprint;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.errors.VerificationException;
 import dev.cairn.trust.keyfile.KeyFiles;
@@ -28,7 +27,7 @@ import java.util.Set;
  *
  * <p>Security guarantees: a chain is accepted only if the pinned root vouches for its leaf through
  * the certificates given. Certificates after the root in the chain are ignored. It does not check
- * revocation (the pinned path is used before the agent holds any revocation state) or the leaf's
+ * revocation (the pinned path is used before the client holds any revocation state) or the leaf's
  * name: callers check the identity.
  */
 public final class PinnedChain {
