@@ -15,6 +15,14 @@ import java.util.Map;
 final class Body {
     private static final String ATTRIBUTE = "dev.cairn.server.http.body";
 
+    /**
+     * How much of a refused body is read and discarded before the refusal is sent. A client still
+     * sending its body when the server answers and closes gets a reset instead of the answer; up to
+     * this much, the server reads to the end of the body and the connection stays usable. Beyond it,
+     * the refusal says {@code Connection: close}.
+     */
+    static final long DRAIN_LIMIT = 1 << 20;
+
     private Body() {}
 
     /**
@@ -24,7 +32,7 @@ final class Body {
     static void checkDeclaredLength(Context ctx, int limit) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
-            throw tooLarge(limit, Long.toString(declared));
+            throw refuse(ctx, limit, Long.toString(declared));
         }
     }
 
@@ -47,7 +55,7 @@ final class Body {
                     "the request body could not be read: " + e.getClass().getSimpleName());
         }
         if (bytes.length > limit) {
-            throw tooLarge(limit, "more than " + limit);
+            throw refuse(ctx, limit, "more than " + limit);
         }
         ctx.attribute(ATTRIBUTE, bytes);
         return bytes.clone();
@@ -73,6 +81,35 @@ final class Body {
         }
         if (!ok) {
             throw MalformedInputExceptions.mismatch(ErrorCode.HTTP_UNSUPPORTED_MEDIA_TYPE, expected, header);
+        }
+    }
+
+    /** The refusal of a body over the limit, after reading the rest of it when that is bounded. */
+    private static MalformedInputException refuse(Context ctx, int limit, String found) {
+        if (!drained(ctx)) {
+            ctx.header("Connection", "close");
+        }
+        return tooLarge(limit, found);
+    }
+
+    /** Reads and discards what is left of the body, up to {@link #DRAIN_LIMIT}; true when it ended. */
+    private static boolean drained(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAIN_LIMIT) {
+            return false;
+        }
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        try {
+            InputStream in = ctx.req().getInputStream();
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                total += n;
+                if (total > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -94,6 +94,27 @@ class RequestBodyEdgeTest {
     }
 
     @Test
+    void aBodyJustOverTheLimitIsReadToItsEndSoTheConnectionServesTheNextRequest() throws IOException {
+        byte[] body = new byte[LIMIT + 100];
+        java.util.Arrays.fill(body, (byte) ' ');
+        try (RawHttp connection = RawHttp.tls(f.pki.anonymousContext(), f.edge.port())) {
+            byte[] head = ("POST /test/echo HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+            System.arraycopy(body, 0, request, head.length, body.length);
+            RawHttp.Response refused = connection.send(request);
+            assertEquals(413, refused.status(), refused.text());
+            assertEquals("HTTP_BODY_TOO_LARGE", refused.code());
+            assertEquals(
+                    null, refused.headers().get("connection"), refused.headers().toString());
+            RawHttp.Response next =
+                    connection.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(200, next.status(), next.text());
+        }
+    }
+
+    @Test
     void anOversizedBodyToAnUnknownRouteIsStillCoded() throws IOException {
         try (RawHttp connection = RawHttp.tls(f.pki.anonymousContext(), f.edge.port())) {
             RawHttp.Response reply =
@@ -102,6 +123,7 @@ class RequestBodyEdgeTest {
                             .getBytes(StandardCharsets.US_ASCII));
             assertEquals(413, reply.status(), reply.text());
             assertEquals("HTTP_BODY_TOO_LARGE", reply.code());
+            assertEquals("close", reply.headers().get("connection"), "a body too long to read is not read");
         }
     }
 
