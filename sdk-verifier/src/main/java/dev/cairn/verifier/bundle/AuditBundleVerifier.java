@@ -83,7 +83,7 @@ public final class AuditBundleVerifier {
     public VerifiedAuditBundle verify(Path bundle) {
         InputStream in;
         try {
-            in = Files.newInputStream(bundle);
+            in = Files.isRegularFile(bundle) ? new MappedFileInput(bundle) : Files.newInputStream(bundle);
         } catch (IOException e) {
             throw new InternalException(ErrorCode.INTERNAL_IO, "opening " + bundle + ": " + e, e);
         }

@@ -97,8 +97,12 @@ final class BundleCommand extends VerifyCommand {
             bar.get().update(done, done);
         });
         VerifiedAuditBundle verified;
-        try (InputStream in = inputs.stream(bundle)) {
-            verified = builder.build().verify(in);
+        java.util.Optional<java.nio.file.Path> file = inputs.file(bundle);
+        try (InputStream in = file.isPresent() ? null : inputs.stream(bundle)) {
+            // A file is read through its mapping (AuditBundleVerifier.verify(Path)), standard input as a stream.
+            verified = file.isPresent()
+                    ? builder.build().verify(file.get())
+                    : builder.build().verify(in);
         } catch (java.io.IOException e) {
             throw new InternalException(ErrorCode.INTERNAL_IO, "reading " + bundle + ": " + e, e);
         } finally {

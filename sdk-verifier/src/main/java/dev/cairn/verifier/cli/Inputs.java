@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -117,6 +118,23 @@ final class Inputs {
         } catch (IOException e) {
             throw usage("cannot read " + name + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The readable file an input names, or empty for standard input (which is then taken, as by
+     * {@link #stream}).
+     *
+     * @param name a path, or {@code -}
+     * @return the file
+     */
+    Optional<Path> file(String name) {
+        if (STDIN.equals(name)) {
+            if (stdinUsed) {
+                throw usage("standard input (-) can be read only once");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(readable(name));
     }
 
     private Path readable(String name) {
