@@ -1,6 +1,7 @@
 package dev.cairn.server.e2e;
 
 import dev.cairn.agent.cli.CairnAgent;
+import dev.cairn.agent.state.PendingState;
 import dev.cairn.agent.state.StateDirectory;
 import dev.cairn.agent.state.StateSnapshot;
 import java.io.ByteArrayOutputStream;
@@ -144,5 +145,14 @@ final class AgentHost {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Waits (up to 60 s) until the state directory holds a submitted join request, and returns it. */
+    PendingState awaitSubmitted() {
+        return (PendingState) await(
+                        s -> s.state() instanceof PendingState p && p.isSubmitted(),
+                        Duration.ofSeconds(60),
+                        "a submitted join request")
+                .state();
     }
 }

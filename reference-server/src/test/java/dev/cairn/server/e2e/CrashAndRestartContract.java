@@ -69,11 +69,7 @@ abstract class CrashAndRestartContract {
             AgentHost host = new AgentHost(tmp, "patient");
             CompletableFuture<AgentHost.Run> enrolling =
                     host.start(host.enrollArgs(server, server.joinToken("c1", 1), "--timeout", "PT3M"));
-            PendingState pending = (PendingState) host.await(
-                            s -> s.state() instanceof PendingState p && p.isSubmitted(),
-                            Duration.ofSeconds(60),
-                            "a submitted join request")
-                    .state();
+            PendingState pending = host.awaitSubmitted();
             server.stop();
             AgentHost.sleep(Duration.ofSeconds(3));
             assertTrue(!enrolling.isDone(), "the agent keeps waiting while the server is down");

@@ -10,7 +10,6 @@ import dev.cairn.agent.state.PendingState;
 import dev.cairn.errors.ErrorCode;
 import dev.cairn.testsupport.TestDatabase;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -103,11 +102,7 @@ abstract class EnrollRefusalsContract {
         AgentHost host = new AgentHost(tmp, "denied");
         CompletableFuture<AgentHost.Run> enrolling =
                 host.start(host.enrollArgs(server, server.joinToken("c1", 1), "--timeout", "PT2M"));
-        PendingState pending = (PendingState) host.await(
-                        s -> s.state() instanceof PendingState p && p.isSubmitted(),
-                        Duration.ofSeconds(60),
-                        "a submitted join request")
-                .state();
+        PendingState pending = host.awaitSubmitted();
         String requestId = pending.enrollment().joinRequestId().orElseThrow();
         assertEquals(200, server.deny(requestId, "unknown machine").status());
         AgentHost.Run denied = enrolling.get(60, TimeUnit.SECONDS);
@@ -129,11 +124,7 @@ abstract class EnrollRefusalsContract {
         AgentHost host = new AgentHost(tmp, "hinted");
         CompletableFuture<AgentHost.Run> enrolling = host.start(
                 host.enrollArgs(server, server.joinToken("c2", 1), "--cluster-hint", "c1", "--timeout", "PT2M"));
-        PendingState pending = (PendingState) host.await(
-                        s -> s.state() instanceof PendingState p && p.isSubmitted(),
-                        Duration.ofSeconds(60),
-                        "a submitted join request")
-                .state();
+        PendingState pending = host.awaitSubmitted();
         assertEquals(
                 200,
                 server.approve(pending.enrollment().joinRequestId().orElseThrow())

@@ -14,7 +14,6 @@ import dev.cairn.errors.ErrorCode;
 import dev.cairn.testsupport.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +42,7 @@ abstract class EnrollRunRevokeContract {
 
             CompletableFuture<AgentHost.Run> enrolling = host.start(
                     host.enrollArgs(server, token, "--cluster-hint", "c1", "--capability", "gpu", "--timeout", "PT2M"));
-            PendingState pending = (PendingState) host.await(
-                            s -> s.state() instanceof PendingState p && p.isSubmitted(),
-                            Duration.ofSeconds(60),
-                            "a submitted join request")
-                    .state();
+            PendingState pending = host.awaitSubmitted();
             String requestId = pending.enrollment().joinRequestId().orElseThrow();
             List<JsonNode> waiting = server.joinRequests("pending");
             assertEquals(1, waiting.size(), waiting.toString());

@@ -67,11 +67,7 @@ abstract class RunningAgentContract {
         host = new AgentHost(tmp, "runner");
         CompletableFuture<AgentHost.Run> enrolling =
                 host.start(host.enrollArgs(server, server.joinToken("c1", 1), "--key-type", "ed25519"));
-        PendingState pending = (PendingState) host.await(
-                        s -> s.state() instanceof PendingState p && p.isSubmitted(),
-                        Duration.ofSeconds(60),
-                        "a submitted join request")
-                .state();
+        PendingState pending = host.awaitSubmitted();
         assertEquals(
                 200,
                 server.approve(pending.enrollment().joinRequestId().orElseThrow())
