@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -29,12 +28,9 @@ final class ClusterCommands implements Callable<Integer> {
 
     /** {@code admin cluster create NAME}. */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a cluster.")
-    static final class Create extends AdminCall {
+    static final class Create extends AnsweringCall {
         @Parameters(paramLabel = "NAME", description = "The cluster name: 1 to 63 characters [a-z0-9._-].")
         String name;
-
-        @Option(names = "--json", description = "Print the created cluster as JSON.")
-        boolean json;
 
         @Override
         Set<OperatorScope> scopes() {
@@ -42,37 +38,32 @@ final class ClusterCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode cluster =
-                    client.post("/v1/clusters", Http.JSON.createObjectNode().put("name", name), 201);
-            if (json) {
-                out.println(Output.json(cluster));
-            } else {
-                out.println("created cluster " + cluster.path("name").asText() + " (audit sequence "
-                        + cluster.path("audit_sequence").asLong() + ")");
-            }
-            return AdminExit.OK;
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.post("/v1/clusters", Http.JSON.createObjectNode().put("name", name), 201);
+        }
+
+        @Override
+        void print(JsonNode cluster, PrintWriter out) {
+            out.println("created cluster " + cluster.path("name").asText() + " (audit sequence "
+                    + cluster.path("audit_sequence").asLong() + ")");
         }
     }
 
     /** {@code admin cluster list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the clusters.")
-    static final class ListClusters extends AdminCall {
-        @Option(names = "--json", description = "Print the server's JSON answer.")
-        boolean json;
-
+    static final class ListClusters extends AnsweringCall {
         @Override
         Set<OperatorScope> scopes() {
             return Set.of(OperatorScope.CLUSTERS_READ);
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode answer = client.get("/v1/clusters");
-            if (json) {
-                out.println(Output.json(answer));
-                return AdminExit.OK;
-            }
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.get("/v1/clusters");
+        }
+
+        @Override
+        void print(JsonNode answer, PrintWriter out) {
             Table table = new Table("NAME", "CREATED", "CREATED BY");
             for (JsonNode c : answer.path("clusters")) {
                 table.row(
@@ -81,7 +72,6 @@ final class ClusterCommands implements Callable<Integer> {
                         c.path("created_by").asText());
             }
             table.print(out, "no clusters");
-            return AdminExit.OK;
         }
     }
 }

@@ -35,22 +35,19 @@ final class NodeCommands implements Callable<Integer> {
 
     /** {@code admin nodes list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the nodes.")
-    static final class ListNodes extends AdminCall {
-        @Option(names = "--json", description = "Print the server's JSON answer.")
-        boolean json;
-
+    static final class ListNodes extends AnsweringCall {
         @Override
         Set<OperatorScope> scopes() {
             return Set.of(OperatorScope.CLUSTERS_READ);
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode answer = client.get("/v1/nodes");
-            if (json) {
-                out.println(Output.json(answer));
-                return AdminExit.OK;
-            }
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.get("/v1/nodes");
+        }
+
+        @Override
+        void print(JsonNode answer, PrintWriter out) {
             Table table = new Table(
                     "NODE", "CLUSTER", "STATUS", "HOST FINGERPRINT", "LAST SEEN", "CREATED", "CERTIFICATES", "REASON");
             for (JsonNode n : answer.path("nodes")) {
@@ -65,7 +62,6 @@ final class NodeCommands implements Callable<Integer> {
                         Output.text(n, "revoke_reason"));
             }
             table.print(out, "no nodes");
-            return AdminExit.OK;
         }
     }
 
@@ -74,7 +70,7 @@ final class NodeCommands implements Callable<Integer> {
             name = "revoke",
             mixinStandardHelpOptions = true,
             description = "Revoke a node: every unexpired certificate of it, with immediate effect.")
-    static final class Revoke extends AdminCall {
+    static final class Revoke extends AnsweringCall {
         @Parameters(paramLabel = "NODE_ID", description = "The node id (n-...).")
         String id;
 
@@ -86,9 +82,6 @@ final class NodeCommands implements Callable<Integer> {
                         "A revocation.md reason: UNSPECIFIED, KEY_COMPROMISE, CA_COMPROMISE, AFFILIATION_CHANGED, "
                                 + "SUPERSEDED, CESSATION_OF_OPERATION, PRIVILEGE_WITHDRAWN.")
         String reason;
-
-        @Option(names = "--json", description = "Print the revoked node as JSON.")
-        boolean json;
 
         @Override
         Set<OperatorScope> scopes() {
@@ -103,16 +96,15 @@ final class NodeCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode node = client.post(
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.post(
                     "/v1/nodes/" + id + "/revoke", Http.JSON.createObjectNode().put("reason", reason), 200);
-            if (json) {
-                out.println(Output.json(node));
-            } else {
-                out.println("revoked " + id + " (" + Output.text(node, "identity") + "): "
-                        + node.path("certificates").size() + " certificate(s), reason " + reason);
-            }
-            return AdminExit.OK;
+        }
+
+        @Override
+        void print(JsonNode node, PrintWriter out) {
+            out.println("revoked " + id + " (" + Output.text(node, "identity") + "): "
+                    + node.path("certificates").size() + " certificate(s), reason " + reason);
         }
     }
 }

@@ -43,15 +43,12 @@ final class RequestCommands implements Callable<Integer> {
 
     /** {@code admin requests list [--status S]}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List join requests with their evidence.")
-    static final class ListRequests extends AdminCall {
+    static final class ListRequests extends AnsweringCall {
         @Option(
                 names = "--status",
                 paramLabel = "STATUS",
                 description = "Only requests of this status: pending, approved, denied or expired.")
         String status;
-
-        @Option(names = "--json", description = "Print the server's JSON answer.")
-        boolean json;
 
         @Override
         Set<OperatorScope> scopes() {
@@ -68,12 +65,12 @@ final class RequestCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode answer = client.get("/v1/join-requests" + (status == null ? "" : "?status=" + status));
-            if (json) {
-                out.println(Output.json(answer));
-                return AdminExit.OK;
-            }
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.get("/v1/join-requests" + (status == null ? "" : "?status=" + status));
+        }
+
+        @Override
+        void print(JsonNode answer, PrintWriter out) {
             Table table = new Table(
                     "REQUEST",
                     "CLUSTER",
@@ -102,7 +99,6 @@ final class RequestCommands implements Callable<Integer> {
                         Output.text(r, "peer_address"));
             }
             table.print(out, "no join requests" + (status == null ? "" : " with status " + status));
-            return AdminExit.OK;
         }
     }
 
@@ -111,12 +107,9 @@ final class RequestCommands implements Callable<Integer> {
             name = "approve",
             mixinStandardHelpOptions = true,
             description = "Approve a join request: the server issues the node's certificate.")
-    static final class Approve extends AdminCall {
+    static final class Approve extends AnsweringCall {
         @Parameters(paramLabel = "ID", description = "The request id (jr-...).")
         String id;
-
-        @Option(names = "--json", description = "Print the decided request as JSON.")
-        boolean json;
 
         @Override
         Set<OperatorScope> scopes() {
@@ -129,30 +122,26 @@ final class RequestCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode decided = client.postEmpty("/v1/join-requests/" + id + "/approve", 200);
-            if (json) {
-                out.println(Output.json(decided));
-            } else {
-                out.println("approved " + id + ": node " + Output.text(decided, "node_id") + ", identity "
-                        + Output.text(decided, "identity") + ", certificate serial " + Output.text(decided, "serial"));
-            }
-            return AdminExit.OK;
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.postEmpty("/v1/join-requests/" + id + "/approve", 200);
+        }
+
+        @Override
+        void print(JsonNode decided, PrintWriter out) {
+            out.println("approved " + id + ": node " + Output.text(decided, "node_id") + ", identity "
+                    + Output.text(decided, "identity") + ", certificate serial " + Output.text(decided, "serial"));
         }
     }
 
     /** {@code admin requests deny ID --reason TEXT}. */
     @Command(name = "deny", mixinStandardHelpOptions = true, description = "Deny a join request with a reason.")
-    static final class Deny extends AdminCall {
+    static final class Deny extends AnsweringCall {
         @Parameters(paramLabel = "ID", description = "The request id (jr-...).")
         String id;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why: 1 to 256 characters.")
         String reason;
 
-        @Option(names = "--json", description = "Print the decided request as JSON.")
-        boolean json;
-
         @Override
         Set<OperatorScope> scopes() {
             return Set.of(OperatorScope.ENROLLMENT_WRITE);
@@ -164,17 +153,16 @@ final class RequestCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
-            JsonNode decided = client.post(
+        JsonNode answer(AdminClient client) throws IOException {
+            return client.post(
                     "/v1/join-requests/" + id + "/deny",
                     Http.JSON.createObjectNode().put("reason", reason),
                     200);
-            if (json) {
-                out.println(Output.json(decided));
-            } else {
-                out.println("denied " + id + ": " + Output.text(decided, "reason"));
-            }
-            return AdminExit.OK;
+        }
+
+        @Override
+        void print(JsonNode decided, PrintWriter out) {
+            out.println("denied " + id + ": " + Output.text(decided, "reason"));
         }
     }
 }

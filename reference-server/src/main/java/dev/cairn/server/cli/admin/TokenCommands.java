@@ -38,7 +38,7 @@ final class TokenCommands implements Callable<Integer> {
             name = "create",
             mixinStandardHelpOptions = true,
             description = "Create a join token for a cluster; it is printed this once and never again.")
-    static final class Create extends AdminCall {
+    static final class Create extends AnsweringCall {
         @Option(names = "--cluster", required = true, paramLabel = "C", description = "The cluster.")
         String cluster;
 
@@ -50,9 +50,6 @@ final class TokenCommands implements Callable<Integer> {
 
         @Option(names = "--max-uses", paramLabel = "N", description = "Uses, 1 to 1000 (default 1).")
         Integer maxUses;
-
-        @Option(names = "--json", description = "Print a JSON object.")
-        boolean json;
 
         private Long ttlSeconds;
 
@@ -78,29 +75,33 @@ final class TokenCommands implements Callable<Integer> {
         }
 
         @Override
-        int run(AdminClient client, PrintWriter out) throws IOException {
+        JsonNode answer(AdminClient client) throws IOException {
             ObjectNode body = Http.JSON.createObjectNode();
             body.put("ttl_seconds", ttlSeconds);
             body.put("max_uses", maxUses);
-            JsonNode issued = client.post(
+            return client.post(
                     "/v1/clusters/" + URLEncoder.encode(cluster, StandardCharsets.UTF_8) + "/join-tokens", body, 201);
-            if (json) {
-                ObjectNode shown = Http.JSON.createObjectNode();
-                shown.set("token", issued.path("token"));
-                shown.set("token_id", issued.path("token_id"));
-                shown.set("cluster", issued.path("cluster"));
-                shown.set("expires_at", issued.path("expires_at"));
-                shown.set("max_uses", issued.path("max_uses"));
-                out.println(Output.json(shown));
-            } else {
-                out.println("join token (shown once; give it to the agent, it is not stored in clear):");
-                out.println("  " + issued.path("token").asText());
-                out.println("token id:  " + issued.path("token_id").asText());
-                out.println("cluster:   " + issued.path("cluster").asText());
-                out.println("expires:   " + issued.path("expires_at").asText());
-                out.println("max uses:  " + issued.path("max_uses").asInt());
-            }
-            return AdminExit.OK;
+        }
+
+        @Override
+        JsonNode shownAsJson(JsonNode issued) {
+            ObjectNode shown = Http.JSON.createObjectNode();
+            shown.set("token", issued.path("token"));
+            shown.set("token_id", issued.path("token_id"));
+            shown.set("cluster", issued.path("cluster"));
+            shown.set("expires_at", issued.path("expires_at"));
+            shown.set("max_uses", issued.path("max_uses"));
+            return shown;
+        }
+
+        @Override
+        void print(JsonNode issued, PrintWriter out) {
+            out.println("join token (shown once; give it to the agent, it is not stored in clear):");
+            out.println("  " + issued.path("token").asText());
+            out.println("token id:  " + issued.path("token_id").asText());
+            out.println("cluster:   " + issued.path("cluster").asText());
+            out.println("expires:   " + issued.path("expires_at").asText());
+            out.println("max uses:  " + issued.path("max_uses").asInt());
         }
     }
 }
