@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cairn.errors.ErrorCode;
+import dev.cairn.testsupport.TestDataSource;
+import dev.cairn.testsupport.TestDatabase;
+import dev.cairn.testsupport.TestDatabases;
 import dev.cairn.trust.token.OperatorScope;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,9 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * coded 4xx with the error body of {@code spec/http-api.md} (code, {@code retryable}, a recovery hint,
  * a trace id), never a 5xx, and nothing in the database may change. Node routes answer the anonymous
  * client with {@code AUTH_REQUIRED}; their bodies are covered with a node certificate by {@code
- * EnrollmentInputContract}.
+ * EnrollmentInputContract}. Run on H2 and on PostgreSQL.
  */
-class EveryEndpointBadInputTest {
+abstract class EveryEndpointBadInputContract {
+    /** The engine the server stores its state in. */
+    abstract TestDatabase engine();
+
     /** Tables that background work writes (scheduled checkpoints, revocation head republishing). */
     private static final List<String> BACKGROUND_TABLES = List.of("AUDIT_CHECKPOINTS", "REVOCATION_HEAD");
 
@@ -40,7 +46,20 @@ class EveryEndpointBadInputTest {
 
     @Test
     void everyEndpointRefusesBadInputWithACoded4xxAndChangesNothing() throws Exception {
-        try (ServerFixture f = new ServerFixture(dir, Map.of("CAIRN_SERVER_AUDIT_CHECKPOINT_INTERVAL", "PT1H"))) {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("CAIRN_SERVER_AUDIT_CHECKPOINT_INTERVAL", "PT1H"));
+        TestDataSource pg = engine() == TestDatabase.POSTGRESQL ? TestDatabases.create(engine(), "bad-input") : null;
+        if (pg != null) {
+            env.put("CAIRN_SERVER_DATABASE_URL", pg.jdbcUrl());
+            if (pg.user() != null) {
+                env.put("CAIRN_SERVER_DATABASE_USER", pg.user());
+            }
+            String password = System.getenv(TestDatabases.PG_PASSWORD_ENV);
+            if (password != null) {
+                env.put("CAIRN_SERVER_DATABASE_PASSWORD", password);
+            }
+        }
+        try (pg;
+                ServerFixture f = new ServerFixture(dir, env)) {
             String token = f.token(Arrays.stream(OperatorScope.values())
                     .map(OperatorScope::token)
                     .toArray(String[]::new));
@@ -153,8 +172,8 @@ class EveryEndpointBadInputTest {
         try (Connection c = f.app.database().dataSource().getConnection();
                 Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs =
-                    s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = CURRENT_SCHEMA")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
